@@ -1,0 +1,66 @@
+// Shared record types: the CLI's JSON contract (README "CLI") and the tidy tables built from it.
+
+export type Status = "ok" | "partial" | "error" | "unsupported" | "needs-ocr";
+export type TemplateId = "free-text-2008" | "template-2019" | "template-2021" | "unknown";
+export type TableId = "t2" | "t3" | "t4";
+
+/** One cell of an official table, long format. `source` says where it came from (provenance). */
+export interface Cell {
+  table: TableId;
+  row: string;
+  col: string;
+  row_label: string;
+  col_label: string;
+  value: number | null;
+  raw: string;
+  unit: string | null;
+  source: string;
+}
+
+export interface Check {
+  rule: string;
+  status: "pass" | "fail" | "skip";
+  message: string;
+}
+
+export interface ActiveCategory {
+  label: string;
+  category: string;
+  count: number;
+  approx: boolean;
+}
+
+/** One parsed input file: exactly the fields of the CLI contract, unknown values null. */
+export interface ReportRecord {
+  file: string;
+  status: Status;
+  error: string | null;
+  township: string | null;
+  county: string | null;
+  city: string | null;
+  province: string | null;
+  year: number | null;
+  published_on: string | null;
+  template: TemplateId;
+  active_total: number | null;
+  active_total_approx: boolean | null;
+  active_categories: ActiveCategory[];
+  requests_new_total: number | null;
+  requests_carried_total: number | null;
+  requests_handled_total: number | null;
+  requests_forward_total: number | null;
+  review_total: number | null;
+  litigation_total: number | null;
+  fees: number | null;
+  cells: Cell[];
+  checks: Check[];
+  warnings: string[];
+}
+
+/** Field order of the contract; the JSON output and reports.csv follow it. */
+export const REPORT_FIELDS = [
+  "file", "status", "error", "township", "county", "city", "province", "year", "published_on",
+  "template", "active_total", "active_total_approx", "active_categories", "requests_new_total",
+  "requests_carried_total", "requests_handled_total", "requests_forward_total", "review_total",
+  "litigation_total", "fees", "cells", "checks", "warnings",
+] as const satisfies readonly (keyof ReportRecord)[];
