@@ -21,6 +21,10 @@ export interface Check {
   rule: string;
   status: "pass" | "fail" | "skip";
   message: string;
+  /** checks.csv only (not in the CLI's JSON): the numbers compared and the cells involved. */
+  expected?: number | null;
+  actual?: number | null;
+  cells?: string[];
 }
 
 export interface ActiveCategory {

@@ -1,0 +1,53 @@
+// Command-line arguments of `nianbao` → a plain options object, or a usage error.
+
+export interface CliOptions {
+  command: "parse" | "help" | "version";
+  inputs: string[];
+  json: boolean;
+  out: string | null;
+  places: string[];
+  progress: "auto" | "never";
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法 / usage:
+  nianbao parse <文件或文件夹>… [--json | --out 目录] [--places 地名文件] [--quiet]
+
+  --json          每个输入文件输出一行 JSON（JSON Lines，按输入顺序）
+  --out 目录      写出 reports.csv、cells.csv、checks.csv 到该目录
+  --places 路径   追加地名文件（CSV：code,township,county,city,province），可重复
+  --quiet         不显示进度
+  -h, --help      显示本帮助
+  -v, --version   显示版本
+
+  没有 --json 和 --out 时，每个文件打印一行摘要。
+  退出码：0 表示已运行（个别文件失败会在结果中报告），2 表示用法错误。`;
+
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto" };
+  if (argv.length === 0) return options;
+  const [command, ...rest] = argv;
+  if (command === "-h" || command === "--help" || command === "help") return options;
+  if (command === "-v" || command === "--version") return { ...options, command: "version" };
+  if (command !== "parse") throw new UsageError(`未知命令“${command}”（可用命令：parse）`);
+  options.command = "parse";
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} 需要一个参数`);
+      return v;
+    };
+    if (arg === "--json") options.json = true;
+    else if (arg === "--out") options.out = value();
+    else if (arg === "--places") options.places.push(value());
+    else if (arg === "--quiet" || arg === "--no-progress") options.progress = "never";
+    else if (arg === "-h" || arg === "--help") return { ...options, command: "help" };
+    else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`未知选项“${arg}”`);
+    else options.inputs.push(arg);
+  }
+  if (options.inputs.length === 0) throw new UsageError("请指定至少一个文件或文件夹");
+  if (options.json && options.out) throw new UsageError("--json 与 --out 只能选一个");
+  return options;
+}

@@ -1,0 +1,69 @@
+// `nianbao`: the command-line edge. Parses report files and prints JSON Lines or writes CSV tables.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
+import { progressOn } from "./progress.ts";
+import { listInputFiles, loadPlaces, parseFile, DEFAULT_PLACES_DIR } from "../corpus.ts";
+import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
+import { writeTables } from "../tables/write-tables.ts";
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Runs the CLI and returns its exit code. */
+export function main(argv: string[]): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`nianbao: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (options.command === "version") {
+    process.stdout.write(JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version + "\n");
+    return 0;
+  }
+  const { files, missing } = listInputFiles(options.inputs);
+  if (missing.length) {
+    process.stderr.write(`nianbao: 找不到：${missing.join("、")}\n`);
+    return 2;
+  }
+  let places;
+  try {
+    places = loadPlaces([join(PACKAGE_ROOT, DEFAULT_PLACES_DIR), ...options.places]);
+  } catch (e) {
+    process.stderr.write(`nianbao: 地名文件有误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const showProgress = options.progress === "auto" && (!process.stdout.isTTY || files.length > 5);
+  const progress = progressOn(process.stderr, showProgress);
+  const records: ReportRecord[] = [];
+  files.forEach((file, i) => {
+    const record = parseFile(file, { places });
+    if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
+    else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
+    if (options.out) records.push(record);
+    progress.tick(i + 1, files.length);
+  });
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    for (const [name, csv] of Object.entries(writeTables(records))) writeFileSync(join(options.out, name), csv);
+  }
+  const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
+  progress.end(`完成：${files.length} 个文件${failed !== null ? `，${failed} 个未完全解析` : ""}${options.out ? `，表格已写入 ${options.out}` : ""}`);
+  return 0;
+}
+
+function ordered(r: ReportRecord): Record<string, unknown> {
+  return Object.fromEntries(REPORT_FIELDS.map((k) => [k, r[k]]));
+}
+
+function summaryLine(r: ReportRecord): string {
+  const what = [r.township ?? "?", r.year ?? "?", r.template].join(" ");
+  return `${r.status}\t${r.file}\t${what}${r.error ? `\t${r.error}` : ""}`;
+}

@@ -1,0 +1,93 @@
+// The I/O edge of the library: find input files, read them, parse each one. Every file found
+// yields a record, including those that cannot be read.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { ReportRecord } from "./types.ts";
+import { emptyRecord, parseReport, type ParseOptions } from "./parse-report.ts";
+import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
+
+/** Default folder of input reports, relative to the project root. */
+export const DEFAULT_REPORTS_DIR = "data/reports";
+/** Default folder of places files (CSV: code,township,county,city,province). */
+export const DEFAULT_PLACES_DIR = "data/places";
+
+/** Lists input files under each path (files are taken as given), sorted, skipping dot-files. */
+export function listInputFiles(paths: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) files.push(...walk(p));
+    else files.push(p);
+  }
+  return { files, missing };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** Reads every `*.csv` in the places folders; a broken places file is an error the user must fix. */
+export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
+  const places: Place[] = [];
+  for (const file of listInputFiles(dirsOrFiles).files.filter((f) => f.toLowerCase().endsWith(".csv"))) {
+    places.push(...parsePlacesCsv(readFileSync(file, "utf8"), file));
+  }
+  return indexPlaces(places);
+}
+
+export function parseFile(file: string, options: ParseOptions = {}): ReportRecord {
+  const name = toPosix(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const record = emptyRecord(name);
+    record.error = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return record;
+  }
+  try {
+    return parseReport(name, bytes, options);
+  } catch (e) {
+    // A parser bug must not take the whole corpus down: the file is reported with the cause.
+    const record = emptyRecord(name);
+    record.error = `解析出错（程序缺陷，请报告）：${(e as Error).message}`;
+    return record;
+  }
+}
+
+export interface CorpusOptions extends ParseOptions {
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export function parseFiles(files: string[], options: CorpusOptions = {}): ReportRecord[] {
+  return files.map((file, i) => {
+    const record = parseFile(file, options);
+    options.onProgress?.(i + 1, files.length, file);
+    return record;
+  });
+}
+
+/** Paths in outputs use forward slashes and are relative to `base` when under it. */
+export function displayPath(file: string, base = process.cwd()): string {
+  const rel = relative(base, file);
+  return toPosix(rel.startsWith("..") ? file : rel);
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join("/");
+}

@@ -1,0 +1,79 @@
+// One input file → one ReportRecord (the CLI contract). Pure: the caller reads the bytes.
+// The data path: read (bytes → text) → normalise → detect template → identity → (tables and
+// narrative: later stages) → checks → record.
+import type { ReportRecord, Status } from "./types.ts";
+import { readReport } from "./read/index.ts";
+import { normaliseText } from "./normalise.ts";
+import { detectTemplate } from "./detect-template.ts";
+import { townshipFromTitle } from "./identity/township.ts";
+import { reportYear } from "./identity/year.ts";
+import { publishedOn } from "./identity/published.ts";
+import { resolvePlace, type PlaceIndex } from "./identity/places.ts";
+
+export interface ParseOptions {
+  places?: PlaceIndex;
+}
+
+/** Lines searched for the title: reports put it first, saved pages after some chrome. */
+const TITLE_LINES = 8;
+
+export function emptyRecord(file: string): ReportRecord {
+  return {
+    file, status: "error", error: null, township: null, county: null, city: null, province: null, year: null,
+    published_on: null, template: "unknown", active_total: null, active_total_approx: null, active_categories: [],
+    requests_new_total: null, requests_carried_total: null, requests_handled_total: null,
+    requests_forward_total: null, review_total: null, litigation_total: null, fees: null, cells: [], checks: [],
+    warnings: [],
+  };
+}
+
+export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ReportRecord {
+  const record = emptyRecord(file);
+  const read = readReport(file, bytes);
+  if (read.kind !== "text") {
+    record.status = read.kind;
+    record.error = read.message;
+    return record;
+  }
+  const text = normaliseText(read.text);
+  if (text.trim() === "") {
+    record.error = "文件中没有文字内容：可能是空白页或图片版报告";
+    return record;
+  }
+  const titleLines = titleCandidates(text);
+  const detection = detectTemplate(text);
+  record.template = detection.template;
+  if (detection.template === "unknown") {
+    record.warnings.push(detection.templateHeadings
+      ? "有模板章节标题但没有找到表格标签：表格可能是图片"
+      : "没有识别出年度报告的格式：这可能不是政府信息公开工作年度报告");
+  }
+
+  record.township = townshipFromTitle(titleLines);
+  if (!record.township) record.warnings.push("标题中没有找到乡镇名称");
+  const year = reportYear(titleLines, text);
+  record.year = year.year;
+  if (year.warning) record.warnings.push(year.warning);
+  record.published_on = publishedOn(text, read.pageDate).date;
+  if (!record.published_on) record.warnings.push("没有找到落款日期或发布日期");
+
+  if (record.township && options.places) {
+    const { place, warning } = resolvePlace(options.places, record.township, `${file}\n${read.url ?? ""}\n${text.slice(0, 2000)}`);
+    if (place) Object.assign(record, { county: place.county, city: place.city, province: place.province });
+    if (warning) record.warnings.push(warning);
+  }
+
+  record.status = statusOf(record);
+  if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";
+  return record;
+}
+
+function titleCandidates(text: string): string[] {
+  return text.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, TITLE_LINES);
+}
+
+function statusOf(r: ReportRecord): Status {
+  if (r.template === "unknown" && !r.township && r.year === null) return "error";
+  if (r.template === "unknown" || !r.township || r.year === null) return "partial";
+  return "ok";
+}

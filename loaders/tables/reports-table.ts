@@ -1,0 +1,26 @@
+// ReportRecord → one row of reports.csv (flat columns; nested parts are counted here and
+// written out in full by their own tables).
+import type { ReportRecord } from "../types.ts";
+import { reportId } from "./report-id.ts";
+
+export const REPORTS_COLUMNS = [
+  "report_id", "file", "status", "error", "township", "county", "city", "province", "year", "published_on",
+  "template", "active_total", "active_total_approx", "requests_new_total", "requests_carried_total",
+  "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees", "n_cells",
+  "n_checks_failed", "n_warnings", "warnings",
+] as const;
+
+export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
+
+export function reportsRow(r: ReportRecord): ReportsRow {
+  return {
+    report_id: reportId(r.file), file: r.file, status: r.status, error: r.error, township: r.township,
+    county: r.county, city: r.city, province: r.province, year: r.year, published_on: r.published_on,
+    template: r.template, active_total: r.active_total, active_total_approx: r.active_total_approx,
+    requests_new_total: r.requests_new_total, requests_carried_total: r.requests_carried_total,
+    requests_handled_total: r.requests_handled_total, requests_forward_total: r.requests_forward_total,
+    review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees, n_cells: r.cells.length,
+    n_checks_failed: r.checks.filter((c) => c.status === "fail").length, n_warnings: r.warnings.length,
+    warnings: r.warnings.join(" | "),
+  };
+}
