@@ -40,7 +40,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     record.error = "文件中没有文字内容：可能是空白页或图片版报告";
     return record;
   }
-  const titleLines = titleCandidates(text);
+  const titleLines = [...titleCandidates(text), ...(read.title ? [normaliseText(read.title)] : [])];
   const detection = detectTemplate(text);
   record.template = detection.template;
   if (detection.template === "unknown") {

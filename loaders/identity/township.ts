@@ -6,8 +6,8 @@ const CANDIDATE = new RegExp(`[\\u4e00-\\u9fff]{2,16}?${SUFFIX}(?=人民政府|�
 // Administrative prefixes that may precede the township's own name in a title.
 const PREFIX_END = /[省市县区旗州盟]/g;
 
-/** Names that end like a township but are not one. */
-const NOT_TOWNSHIP = /^(城镇|乡镇|各乡镇|全镇|我镇|本镇|全乡|我乡|本乡|城乡|村镇|该镇|街道)$/;
+/** Words that end like a township but are not one (全镇, 各乡镇, 推进乡镇…). */
+const NOT_TOWNSHIP = /(^(全|我|本|该|各)(镇|乡|街道)$)|(城镇|乡镇|城乡|村镇)$|^关于/;
 
 export function townshipFromTitle(titleLines: string[]): string | null {
   for (const line of titleLines) {

@@ -1,67 +1,148 @@
-// A saved web page → the report's text. Scripts, styles and page chrome (nav, header, footer)
-// are dropped; block elements and table cells become line breaks so that the text keeps the
-// report's lines. The page's 发布日期 and saved URL are kept for identity.
+// A saved web page → the report's text and its tables. Scripts, styles and page chrome (nav,
+// header, footer, share bars) are dropped; block elements become line breaks so the text keeps
+// the report's lines; each <table> becomes tab-separated lines in the text and a Grid.
+import { parse } from "parse5";
+import { denseGrid, type Grid } from "./grid.ts";
 
-export interface HtmlText {
+export interface HtmlRead {
   text: string;
+  tables: Grid[];
   pageDate: string | null;
   url: string | null;
   title: string | null;
 }
 
-const DROP_ELEMENTS = /<(script|style|noscript|nav|header|footer|iframe|svg|button|select|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_TAGS = /<\/?(p|div|br|h[1-6]|li|ul|ol|tr|table|tbody|thead|section|article|blockquote|pre|hr)\b[^>]*>/gi;
-const CELL_TAGS = /<\/?(td|th)\b[^>]*>/gi;
+// parse5's tree, typed loosely: only the fields read here.
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  data?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+}
 
-export function htmlToText(html: string): HtmlText {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? null;
-  const url = savedUrl(html);
-  const body = html
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(DROP_ELEMENTS, "\n")
-    .replace(/<head\b[\s\S]*?<\/head>/i, "\n")
-    .replace(CELL_TAGS, "\t")
-    .replace(BLOCK_TAGS, "\n")
-    .replace(/<[^>]+>/g, "");
-  const text = decodeEntities(body)
+const SKIP_TAGS = new Set(["script", "style", "noscript", "nav", "header", "footer", "iframe", "svg", "button", "select", "form", "aside", "template", "head"]);
+const CHROME_CLASS = /(^|[-_\s])(nav|navbar|breadcrumbs?|crumbs?|position|share|bdshare|footer|foot|topbar|toolbar|menu|copyright|sidebar)([-_\s]|$)/i;
+const BLOCK_TAGS = new Set(["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "blockquote", "pre", "hr", "center", "dd", "dt", "dl", "tr", "tbody", "thead"]);
+const CHROME_LINE = /^(当前位置|您的位置|您现在的位置|首页\s*[>＞»])|^(分享到|打印本页|关闭窗口|【打印】|【关闭】)/;
+
+export function readHtml(html: string): HtmlRead {
+  const doc = parse(html) as unknown as Node;
+  const tables: Grid[] = [];
+  const parts: string[] = [];
+  let title: string | null = null;
+
+  const walk = (node: Node): void => {
+    const tag = node.tagName;
+    if (node.nodeName === "#text") {
+      parts.push((node.value ?? "").replace(/\s+/g, " "));
+      return;
+    }
+    if (tag === "title") title ??= textOf(node).trim();
+    if (!tag && node.nodeName !== "#document" && node.nodeName !== "#document-fragment") return;
+    if (tag && SKIP_TAGS.has(tag)) return;
+    if (tag && isChrome(node)) return;
+    if (tag === "table") {
+      const grid = readTable(node, `html:t${tables.length + 1}`);
+      tables.push(grid);
+      parts.push("\n", ...grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
+      return;
+    }
+    if (tag && BLOCK_TAGS.has(tag)) parts.push("\n");
+    for (const child of node.childNodes ?? []) walk(child);
+    if (tag && BLOCK_TAGS.has(tag)) parts.push("\n");
+  };
+  // <title> lives in <head>, which the walk skips.
+  title = findFirst(doc, "title") ? textOf(findFirst(doc, "title")!).trim() || null : null;
+  walk(doc);
+
+  const text = parts.join("")
     .split("\n")
-    .map((line) => line.replace(/[ \t]+$/g, ""))
+    .map((line) => line.replace(/^ +| +$/g, ""))
+    .filter((line) => !CHROME_LINE.test(line))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, pageDate: pageDate(decodeEntities(html.replace(/<[^>]+>/g, " "))), url, title: title && decodeEntities(title).trim() };
+  return { text, tables, pageDate: pageDate(textOf(doc)), url: savedUrl(html, doc), title };
+}
+
+function readTable(table: Node, source: string): Grid {
+  const rows: { text: string; rowspan: number; colspan: number }[][] = [];
+  const visit = (node: Node): void => {
+    if (node.tagName === "table" && node !== table) return; // nested tables: layout, not data
+    if (node.tagName === "tr") {
+      rows.push((node.childNodes ?? []).filter((c) => c.tagName === "td" || c.tagName === "th").map((cell) => ({
+        text: textOf(cell).replace(/\s+/g, " ").trim(),
+        rowspan: spanOf(cell, "rowspan"),
+        colspan: spanOf(cell, "colspan"),
+      })));
+      return;
+    }
+    for (const child of node.childNodes ?? []) visit(child);
+  };
+  visit(table);
+  return denseGrid(source, rows);
+}
+
+function spanOf(cell: Node, name: string): number {
+  const v = Number.parseInt(attr(cell, name) ?? "1", 10);
+  return Number.isFinite(v) && v > 0 ? Math.min(v, 100) : 1;
+}
+
+function attr(node: Node, name: string): string | undefined {
+  return node.attrs?.find((a) => a.name === name)?.value;
+}
+
+function isChrome(node: Node): boolean {
+  const cls = `${attr(node, "class") ?? ""} ${attr(node, "id") ?? ""}`;
+  return cls.trim() !== "" && CHROME_CLASS.test(cls) && !containsTag(node, "table");
+}
+
+function containsTag(node: Node, tag: string): boolean {
+  return (node.childNodes ?? []).some((c) => c.tagName === tag || containsTag(c, tag));
+}
+
+function findFirst(node: Node, tag: string): Node | null {
+  if (node.tagName === tag) return node;
+  for (const c of node.childNodes ?? []) {
+    const f = findFirst(c, tag);
+    if (f) return f;
+  }
+  return null;
+}
+
+function textOf(node: Node): string {
+  if (node.nodeName === "#text") return node.value ?? "";
+  if (node.tagName === "script" || node.tagName === "style") return "";
+  return (node.childNodes ?? []).map(textOf).join(node.tagName === "br" ? "\n" : "");
 }
 
 /** The publication date a portal prints in the article's meta line (发布日期 / 发布时间 / 日期). */
 function pageDate(text: string): string | null {
-  const m = /(?:发布日期|发布时间|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  const m = /(?:发布日期|发布时间|发文日期|成文日期|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
   if (!m) return null;
   return `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
 }
 
 /** Browsers record where a page was saved from: `<!-- saved from url=(0052)https://… -->`, or a canonical link. */
-function savedUrl(html: string): string | null {
+function savedUrl(html: string, doc: Node): string | null {
   const saved = /saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html);
   if (saved) return saved[1];
-  const canonical = /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(html);
-  if (canonical) return canonical[1];
-  const og = /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(html);
-  return og ? og[1] : null;
+  const links: Node[] = [];
+  const collect = (n: Node) => {
+    if (n.tagName === "link" || n.tagName === "meta") links.push(n);
+    (n.childNodes ?? []).forEach(collect);
+  };
+  collect(doc);
+  for (const n of links) {
+    if (n.tagName === "link" && attr(n, "rel") === "canonical") return attr(n, "href") ?? null;
+    if (n.tagName === "meta" && attr(n, "property") === "og:url") return attr(n, "content") ?? null;
+  }
+  return null;
 }
 
-const NAMED: Record<string, string> = { nbsp: " ", lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", ldquo: "“", rdquo: "”", mdash: "—", middot: "·", hellip: "…", ensp: " ", emsp: " ", times: "×" };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** The charset a page declares in its meta tags, if any. */
+/** The charset a page declares in its meta tags, if any (read before decoding). */
 export function declaredCharset(head: string): string | null {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
 }

@@ -1,10 +1,24 @@
 // The one entry point from a file's bytes to the report's text. Everything here is pure:
 // callers do the file I/O (see corpus.ts) and pass bytes in.
 import { decodeBytes } from "./decode.ts";
-import { declaredCharset, htmlToText } from "./html.ts";
+import { declaredCharset, readHtml } from "./html.ts";
+import type { Grid } from "./grid.ts";
+
+export interface ReadText {
+  kind: "text";
+  text: string;
+  encoding: string;
+  format: "text" | "html";
+  /** Real tables of the file (HTML, DOCX, PDF); text renderings are recovered later from `text`. */
+  tables: Grid[];
+  /** The page's own title (HTML <title>), a candidate for the report's title. */
+  title: string | null;
+  pageDate: string | null;
+  url: string | null;
+}
 
 export type ReadResult =
-  | { kind: "text"; text: string; encoding: string; format: "text" | "html"; pageDate: string | null; url: string | null }
+  | ReadText
   | { kind: "unsupported"; message: string }
   | { kind: "error"; message: string };
 
@@ -39,11 +53,11 @@ export function readReport(path: string, bytes: Uint8Array): ReadResult {
   if (HTML_EXTS.has(ext)) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
     const { text, encoding } = decodeBytes(bytes, declaredCharset(head));
-    const page = htmlToText(text);
-    return { kind: "text", text: page.text, encoding, format: "html", pageDate: page.pageDate, url: page.url };
+    const page = readHtml(text);
+    return { kind: "text", encoding, format: "html", ...page };
   }
   const { text, encoding } = decodeBytes(bytes);
-  return { kind: "text", text, encoding, format: "text", pageDate: null, url: null };
+  return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null };
 }
 
 /** NUL bytes outside UTF-16 mean the file is not text. */

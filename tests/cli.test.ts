@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { REPORT_FIELDS } from "../loaders/types.ts";
+
+const BIN = join(import.meta.dirname, "..", "bin", "nianbao.mjs");
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+
+function folderOfMixedFiles(): string {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
+  mkdirSync(join(dir, "b"));
+  writeFileSync(join(dir, "a-good.txt"), "石桥镇2016年政府信息公开工作年度报告\n\n2016年，我镇主动公开政府信息120条。\n\n石桥镇人民政府\n2017年3月2日\n");
+  writeFileSync(join(dir, "b", "empty.txt"), "");
+  writeFileSync(join(dir, "b", "old.doc"), "\xd0\xcf\x11\xe0");
+  writeFileSync(join(dir, "c-notice.html"), "<html><body><h1>关于做好春节期间安全生产工作的通知</h1></body></html>");
+  return dir;
+}
+
+describe("nianbao parse --json", () => {
+  const dir = folderOfMixedFiles();
+  const result = run(["parse", dir, "--json"]);
+  const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+
+  it("exits 0 even though some files failed, and reports every file in input order", () => {
+    expect(result.status).toBe(0);
+    expect(lines.map((l) => l.file.slice(dir.length + 1))).toEqual(["a-good.txt", "b/empty.txt", "b/old.doc", "c-notice.html"]);
+    expect(lines.map((l) => l.status)).toEqual(["ok", "error", "unsupported", "error"]);
+  });
+
+  it("prints exactly the contract's fields, in order", () => {
+    for (const l of lines) expect(Object.keys(l)).toEqual([...REPORT_FIELDS]);
+  });
+
+  it("fills what the report says and leaves the rest null", () => {
+    expect(lines[0]).toMatchObject({ township: "石桥镇", year: 2016, published_on: "2017-03-02", template: "free-text-2008", error: null });
+    expect(lines[0].requests_new_total).toBeNull();
+    expect(lines[1].error).toMatch(/空文件/);
+    expect(lines[2].error).toMatch(/\.docx/);
+  });
+});
+
+describe("nianbao parse --out", () => {
+  it("writes reports.csv with one row per input file", () => {
+    const dir = folderOfMixedFiles();
+    const out = join(dir, "out");
+    const result = run(["parse", dir, "--out", out, "--quiet"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, "reports.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => r.status)).toEqual(["ok", "error", "unsupported", "error"]);
+    expect(rows[0].township).toBe("石桥镇");
+    expect(new Set(rows.map((r) => r.report_id)).size).toBe(4);
+    expect(readFileSync(join(out, "cells.csv"), "utf8").split("\n")[0]).toBe("report_id,table,row,col,row_label,col_label,value,raw,unit,source");
+  });
+});
+
+describe("bad usage", () => {
+  it.each([
+    [["frobnicate"], /未知命令/],
+    [["parse"], /至少一个文件/],
+    [["parse", "x", "--bogus"], /未知选项/],
+    [["parse", "x", "--json", "--out", "y"], /只能选一个/],
+    [["parse", "/no/such/path"], /找不到/],
+  ])("%j exits 2 with a message", (args, message) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
