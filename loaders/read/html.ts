@@ -43,7 +43,7 @@ export function readHtml(html: string): HtmlRead {
     if (!tag && node.nodeName !== "#document" && node.nodeName !== "#document-fragment") return;
     if (tag && SKIP_TAGS.has(tag)) return;
     if (tag && isChrome(node)) return;
-    if (tag === "table") {
+    if (tag === "table" && !containsTag(node, "table")) {
       const grid = readTable(node, `html:t${tables.length + 1}`);
       tables.push(grid);
       parts.push("\n", ...grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
