@@ -1,0 +1,170 @@
+// Coverage grid: one row per township, one column per year; a cell is coloured by the template
+// of that year's report, or marked 缺失 when there is none.
+import * as d3 from "npm:d3";
+import {html} from "npm:htl";
+import {legend} from "./legend.js";
+import {MISSING_COLOR, TEMPLATES, templateOf} from "./templates.js";
+
+const ROW_HEIGHT = 20;
+const HEADER_HEIGHT = 24;
+const collator = new Intl.Collator("zh-CN");
+
+/**
+ * @param {{province: string|null, city: string|null, county: string|null, township: string,
+ *          year: number, template: string|null, n: number}[]} counts  one row per township × year × template
+ * @param {{width: number, years: number[]}} options
+ */
+export function coverageGrid(counts, {width, years}) {
+  const townships = groupByTownship(counts);
+  const labelWidth = Math.min(220, Math.max(120, width * 0.2));
+  const cellWidth = Math.max(14, (width - labelWidth) / years.length);
+  const height = HEADER_HEIGHT + townships.length * ROW_HEIGHT;
+  const x = (year) => labelWidth + years.indexOf(year) * cellWidth;
+  const shortYears = cellWidth < 36;
+
+  const svg = d3
+    .create("svg")
+    .attr("width", labelWidth + cellWidth * years.length)
+    .attr("height", height)
+    .attr("viewBox", [0, 0, labelWidth + cellWidth * years.length, height])
+    .attr("role", "img")
+    .attr("aria-label", "各乡镇各年份报告覆盖情况");
+
+  svg
+    .append("g")
+    .attr("class", "year-labels")
+    .selectAll("text")
+    .data(years)
+    .join("text")
+    .attr("x", (year) => x(year) + cellWidth / 2)
+    .attr("y", HEADER_HEIGHT - 8)
+    .attr("text-anchor", "middle")
+    .attr("fill", "currentColor")
+    .text((year) => (shortYears ? `’${String(year).slice(2)}` : String(year)));
+
+  const rows = svg
+    .append("g")
+    .selectAll("g")
+    .data(townships)
+    .join("g")
+    .attr("class", "grid-row")
+    .attr("transform", (_, i) => `translate(0,${HEADER_HEIGHT + i * ROW_HEIGHT})`);
+
+  // A rule between counties makes long lists easier to scan.
+  rows
+    .filter((t, i) => i > 0 && t.countyKey !== townships[i - 1].countyKey)
+    .append("line")
+    .attr("x1", 0)
+    .attr("x2", labelWidth + cellWidth * years.length)
+    .attr("stroke", "currentColor")
+    .attr("stroke-opacity", 0.35);
+
+  rows
+    .append("text")
+    .attr("x", labelWidth - 8)
+    .attr("y", ROW_HEIGHT / 2)
+    .attr("dy", "0.35em")
+    .attr("text-anchor", "end")
+    .attr("fill", "currentColor")
+    .text((t) => truncate(t.label, Math.floor((labelWidth - 12) / 12)))
+    .append("title")
+    .text((t) => t.fullName);
+
+  const cells = rows
+    .selectAll("g.cell")
+    .data((t) => years.map((year) => ({township: t, year, ...(t.years.get(year) ?? {n: 0})})))
+    .join("g")
+    .attr("class", "cell")
+    .attr("data-status", (d) => (d.n ? d.template.key : "missing"))
+    .attr("transform", (d) => `translate(${x(d.year)},0)`);
+
+  cells
+    .append("rect")
+    .attr("x", 1)
+    .attr("y", 1)
+    .attr("width", cellWidth - 2)
+    .attr("height", ROW_HEIGHT - 2)
+    .attr("fill", (d) => (d.n ? d.template.color : MISSING_COLOR))
+    .attr("stroke", (d) => (d.n ? "none" : "#d0d0d0"));
+
+  cells
+    .filter((d) => !d.n && cellWidth >= 30)
+    .append("text")
+    .attr("x", cellWidth / 2)
+    .attr("y", ROW_HEIGHT / 2)
+    .attr("dy", "0.35em")
+    .attr("text-anchor", "middle")
+    .attr("font-size", 10)
+    .attr("fill", "#8a8a8a")
+    .text("缺失");
+
+  // Several reports for one township and year (e.g. duplicates, or a report and its correction).
+  cells
+    .filter((d) => d.n > 1)
+    .append("text")
+    .attr("x", cellWidth / 2)
+    .attr("y", ROW_HEIGHT / 2)
+    .attr("dy", "0.35em")
+    .attr("text-anchor", "middle")
+    .attr("font-size", 11)
+    .attr("font-weight", 700)
+    .attr("fill", (d) => (d3.lab(d.template.color).l > 60 ? "#000" : "#fff"))
+    .text((d) => `×${d.n}`);
+
+  cells.append("title").text((d) => cellTitle(d));
+
+  return html`<figure class="chart" data-chart="coverage-grid">
+    ${legend([...TEMPLATES, {label: "缺失（无报告）", color: MISSING_COLOR}])}
+    <div class="coverage-grid-scroll">${svg.node()}</div>
+  </figure>`;
+}
+
+/** Rows of the grid, sorted by place; the template shown for a year is its most frequent one. */
+function groupByTownship(counts) {
+  const byKey = new Map();
+  for (const c of counts) {
+    const key = [c.province, c.city, c.county, c.township].map((p) => p ?? "").join("\u0001");
+    let t = byKey.get(key);
+    if (!t) {
+      t = {
+        key,
+        countyKey: [c.province, c.city, c.county].map((p) => p ?? "").join("\u0001"),
+        sortKey: [c.province ?? "", c.city ?? "", c.county ?? "", c.township],
+        label: `${c.county ?? "（县区未知）"} · ${c.township}`,
+        fullName: [c.province, c.city, c.county, c.township].filter(Boolean).join(" "),
+        years: new Map()
+      };
+      byKey.set(key, t);
+    }
+    const cell = t.years.get(c.year) ?? {n: 0, byTemplate: new Map()};
+    cell.n += c.n;
+    const template = templateOf(c.template);
+    cell.byTemplate.set(template, (cell.byTemplate.get(template) ?? 0) + c.n);
+    t.years.set(c.year, cell);
+  }
+  for (const t of byKey.values()) {
+    for (const cell of t.years.values()) {
+      // most reports wins; ties go to the template listed first (a recognised one before 无法识别)
+      cell.template = d3.greatest(TEMPLATES.filter((tp) => cell.byTemplate.has(tp)), (tp) => cell.byTemplate.get(tp));
+    }
+  }
+  return [...byKey.values()].sort((a, b) => compareKeys(a.sortKey, b.sortKey));
+}
+
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i++) {
+    const order = collator.compare(a[i], b[i]);
+    if (order) return order;
+  }
+  return 0;
+}
+
+function cellTitle({township, year, n, template, byTemplate}) {
+  if (!n) return `${township.fullName} ${year}年：缺失（无报告）`;
+  const parts = [...byTemplate].map(([tp, k]) => `${tp.label} ${k} 份`);
+  return `${township.fullName} ${year}年：${n > 1 ? `共 ${n} 份（${parts.join("，")}）` : template.label}`;
+}
+
+function truncate(text, maxChars) {
+  return text.length > maxChars ? `${text.slice(0, Math.max(1, maxChars - 1))}…` : text;
+}

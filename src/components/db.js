@@ -1,0 +1,78 @@
+// DuckDB-WASM for the pages: openDuckDB({name: {file, types}}) loads CSV files into tables
+// and returns {query}.
+//
+// Why our own loader rather than Framework's DuckDBClient/sql: Framework pins duckdb-wasm 1.29.0,
+// and offline we can only serve the installed 1.32.0 under that label (tools/offline-seed.ts).
+// Here the JS API (npm:@duckdb/duckdb-wasm, seeded from node_modules) and the worker + wasm
+// (src/vendor/duckdb, copied from the same package) are always the same version, and the wasm
+// files are plain FileAttachments: hashed, copied into dist/ and served by whatever serves the site.
+// Nothing is fetched from a CDN and extension autoloading is switched off, so a query that would
+// need an extension fails loudly instead of trying the internet.
+import * as duckdb from "npm:@duckdb/duckdb-wasm";
+import {FileAttachment} from "observablehq:stdlib";
+
+// mvp runs in older browsers (common on government intranets); eh is faster where supported.
+const BUNDLES = {
+  mvp: {
+    mainModule: FileAttachment("../vendor/duckdb/duckdb-mvp.wasm").href,
+    mainWorker: FileAttachment("../vendor/duckdb/duckdb-browser-mvp.worker.js").href
+  },
+  eh: {
+    mainModule: FileAttachment("../vendor/duckdb/duckdb-eh.wasm").href,
+    mainWorker: FileAttachment("../vendor/duckdb/duckdb-browser-eh.worker.js").href
+  }
+};
+
+/**
+ * @param {Record<string, {file: {text(): Promise<string>}, types?: Record<string, string>}>} tables
+ *   table name → CSV FileAttachment and optional column types (others are sniffed)
+ */
+export async function openDuckDB(tables) {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule);
+  performance.mark("duckdb:instantiated"); // read by the browser test's timing report
+  const connection = await db.connect();
+  await connection.query("SET autoinstall_known_extensions = false");
+  await connection.query("SET autoload_known_extensions = false");
+  for (const [name, {file, types = {}}] of Object.entries(tables)) {
+    const fileName = `${name}.csv`;
+    await db.registerFileText(fileName, await file.text());
+    await connection.query(
+      `CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_csv(${quoteString(fileName)}, ` +
+        `header = true, auto_detect = true${Object.keys(types).length ? `, types = ${structLiteral(types)}` : ""})`
+    );
+  }
+  performance.mark("duckdb:tables-loaded");
+  return {
+    /** Runs SQL; returns plain row objects (BIGINT/HUGEINT converted to Number). */
+    async query(sql) {
+      const table = await connection.query(sql);
+      return table.toArray().map((row) => toPlainRow(row.toJSON()));
+    },
+    async close() {
+      await connection.close();
+      await db.terminate();
+    }
+  };
+}
+
+function toPlainRow(row) {
+  const plain = {};
+  for (const [key, value] of Object.entries(row)) plain[key] = typeof value === "bigint" ? Number(value) : value;
+  return plain;
+}
+
+function quoteIdentifier(name) {
+  return `"${String(name).replaceAll('"', '""')}"`;
+}
+
+function quoteString(value) {
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+function structLiteral(types) {
+  const entries = Object.entries(types).map(([column, type]) => `${quoteString(column)}: ${quoteString(type)}`);
+  return `{${entries.join(", ")}}`;
+}

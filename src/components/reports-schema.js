@@ -1,0 +1,29 @@
+// Column types of src/data/reports.csv (the loader's contract), for DuckDB's read_csv.
+// Explicit types keep queries stable when a column happens to be empty in every row
+// (type sniffing would then make it VARCHAR and sum() would fail).
+export const REPORTS_COLUMN_TYPES = {
+  report_id: "VARCHAR",
+  file: "VARCHAR",
+  status: "VARCHAR",
+  error: "VARCHAR",
+  township: "VARCHAR",
+  county: "VARCHAR",
+  city: "VARCHAR",
+  province: "VARCHAR",
+  year: "INTEGER",
+  published_on: "VARCHAR",
+  template: "VARCHAR",
+  active_total: "DOUBLE",
+  active_total_approx: "BOOLEAN",
+  requests_new_total: "DOUBLE",
+  requests_carried_total: "DOUBLE",
+  requests_handled_total: "DOUBLE",
+  requests_forward_total: "DOUBLE",
+  review_total: "DOUBLE",
+  litigation_total: "DOUBLE",
+  fees: "DOUBLE",
+  n_cells: "INTEGER",
+  n_checks_failed: "INTEGER",
+  n_warnings: "INTEGER",
+  warnings: "VARCHAR"
+};
