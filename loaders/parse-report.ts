@@ -9,6 +9,11 @@ import { townshipFromTitle } from "./identity/township.ts";
 import { reportYear } from "./identity/year.ts";
 import { publishedOn } from "./identity/published.ts";
 import { resolvePlace, type PlaceIndex } from "./identity/places.ts";
+import { templates } from "./templates/index.ts";
+import { parseTemplateTables, type TablesParse } from "./template/parse-tables.ts";
+import { locateRegions } from "./template/locate.ts";
+import { runChecks, tablesPresent } from "./checks/run-checks.ts";
+import { tableSummary } from "./template/summary.ts";
 
 export interface ParseOptions {
   places?: PlaceIndex;
@@ -63,7 +68,20 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     if (warning) record.warnings.push(warning);
   }
 
-  record.status = statusOf(record);
+  let tables: TablesParse | null = null;
+  const templateDef = templates.find((t) => t.id === record.template);
+  if (templateDef) {
+    tables = parseTemplateTables(templateDef, text, read.tables);
+    record.cells = tables.cells;
+    record.warnings.push(...tables.warnings);
+    Object.assign(record, tableSummary(tables.cells));
+    record.checks = runChecks({ template: record.template, year: record.year, cells: record.cells, tableState: tables.state });
+  } else if (detection.templateHeadings) {
+    const { headings } = locateRegions(text);
+    record.checks = tablesPresent({ t2: state(headings.has("t2")), t3: state(headings.has("t3")), t4: state(headings.has("t4")) });
+  }
+
+  record.status = statusOf(record, tables);
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";
   return record;
 }
@@ -72,8 +90,14 @@ function titleCandidates(text: string): string[] {
   return text.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, TITLE_LINES);
 }
 
-function statusOf(r: ReportRecord): Status {
+function statusOf(r: ReportRecord, tables: TablesParse | null): Status {
   if (r.template === "unknown" && !r.township && r.year === null) return "error";
   if (r.template === "unknown" || !r.township || r.year === null) return "partial";
+  if (tables && Object.values(tables.state).some((s) => s !== "parsed")) return "partial";
+  if (r.cells.some((c) => c.source.endsWith(":unaligned"))) return "partial";
   return "ok";
+}
+
+function state(headingPresent: boolean) {
+  return headingPresent ? ("empty" as const) : ("missing" as const);
 }

@@ -6,7 +6,7 @@ import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
 import { progressOn } from "./progress.ts";
 import { listInputFiles, loadPlaces, parseFile, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
-import { writeTables } from "../tables/write-tables.ts";
+import { writeTables } from "../output/write-tables.ts";
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 

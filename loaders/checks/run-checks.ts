@@ -1,0 +1,119 @@
+// Per-report rules over the extracted cells. Each rule has a stable id; failures are reported one
+// per column/row with the numbers compared, passes once per rule, and a rule that cannot be
+// evaluated (missing cells) is a skip, never a pass.
+import type { Cell, Check, TableId, TemplateId } from "../types.ts";
+import { SUM_RULES, type SumRule } from "./sum-rules.ts";
+import { templates } from "../templates/index.ts";
+import type { TableState } from "../template/parse-tables.ts";
+
+export interface CheckContext {
+  template: TemplateId;
+  year: number | null;
+  cells: Cell[];
+  tableState: Record<TableId, TableState> | null;
+}
+
+const TABLE_NAMES: Record<TableId, string> = { t2: "表二（主动公开）", t3: "表三（依申请公开）", t4: "表四（复议诉讼）" };
+
+export function runChecks(ctx: CheckContext): Check[] {
+  if (ctx.template !== "template-2019" && ctx.template !== "template-2021") return [];
+  const checks: Check[] = [];
+  for (const rule of SUM_RULES) checks.push(...sumRule(rule, ctx.cells));
+  checks.push(nonNegativeCounts(ctx));
+  checks.push(rulesAtTownship(ctx.cells));
+  checks.push(oldTemplate(ctx));
+  if (ctx.tableState) checks.push(...tablesPresent(ctx.tableState));
+  return checks;
+}
+
+function cellRef(c: Cell): string {
+  return `${c.table}.${c.row}.${c.col}`;
+}
+
+function sumRule(rule: SumRule, cells: Cell[]): Check[] {
+  const inTable = cells.filter((c) => c.table === rule.table);
+  const keyOf = (c: Cell) => (rule.each === "col" ? c.col : c.row);
+  const memberOf = (c: Cell) => (rule.each === "col" ? c.row : c.col);
+  const keys = [...new Set(inTable.map(keyOf))];
+  const printedMembers = new Set(inTable.map(memberOf));
+  const fails: Check[] = [];
+  let evaluated = 0;
+  let skipped = 0;
+  for (const key of keys) {
+    const group = inTable.filter((c) => keyOf(c) === key);
+    const side = (ids: string[]) => ids.filter((id) => printedMembers.has(id)).map((id) => group.find((c) => memberOf(c) === id));
+    const left = side(rule.left);
+    const right = side(rule.right);
+    if (left.length === 0 || right.length === 0) continue; // the rule does not apply here (e.g. no 小计 column)
+    if ([...left, ...right].some((c) => !c || c.value === null)) {
+      skipped++;
+      continue;
+    }
+    evaluated++;
+    const l = sum(left as Cell[]);
+    const r = sum(right as Cell[]);
+    if (Math.abs(l - r) > 1e-9) {
+      const where = rule.each === "col" ? `列“${group[0].col_label}”` : `行“${group[0].row_label}”`;
+      fails.push({
+        rule: rule.id, status: "fail", expected: r, actual: l,
+        message: `${TABLE_NAMES[rule.table]}${where}：${rule.label} 不成立（${l} ≠ ${r}）`,
+        cells: [...left, ...right].map((c) => cellRef(c as Cell)),
+      });
+    }
+  }
+  if (fails.length) return fails;
+  if (evaluated === 0) {
+    return skipped ? [{ rule: rule.id, status: "skip", message: `${rule.label}：所需单元格为空或缺失，无法核对` }] : [];
+  }
+  return [{ rule: rule.id, status: "pass", message: `${rule.label}：${evaluated} 处核对通过${skipped ? `，${skipped} 处因空值跳过` : ""}` }];
+}
+
+function sum(cells: Cell[]): number {
+  return cells.reduce((s, c) => s + (c.value ?? 0), 0);
+}
+
+/** Counts are non-negative integers; 2019 本年增/减 may be negative and fees are decimals. */
+function nonNegativeCounts(ctx: CheckContext): Check {
+  const kinds = new Map<string, string>();
+  for (const t of templates) for (const table of t.tables) for (const b of table.blocks) for (const c of b.columns) {
+    if (t.id === ctx.template) for (const r of b.rows) kinds.set(`${table.id}.${r.id}.${c.id}`, c.kind);
+  }
+  const bad = ctx.cells.filter((c) => c.value !== null && (kinds.get(cellRef(c)) ?? "count") === "count" && (c.value < 0 || !Number.isInteger(c.value)));
+  if (bad.length === 0) return { rule: "counts_non_negative_integer", status: ctx.cells.length ? "pass" : "skip", message: "计数单元格均为非负整数" };
+  return {
+    rule: "counts_non_negative_integer", status: "fail", actual: bad[0].value, cells: bad.map(cellRef),
+    message: `计数单元格应为非负整数：${bad.map((c) => `${c.row_label}/${c.col_label}=${c.raw}`).join("，")}`,
+  };
+}
+
+/** 规章 are made only by provincial and districted-city governments: a township reporting one is an error. */
+function rulesAtTownship(cells: Cell[]): Check {
+  const rules = cells.filter((c) => c.table === "t2" && c.row === "rules" && c.value !== null);
+  const positive = rules.filter((c) => (c.value ?? 0) > 0);
+  if (rules.length === 0) return { rule: "t2_rules_township", status: "skip", message: "表二“规章”行没有数值" };
+  if (positive.length === 0) return { rule: "t2_rules_township", status: "pass", message: "乡镇未报告规章" };
+  return {
+    rule: "t2_rules_township", status: "fail", expected: 0, actual: positive[0].value, cells: positive.map(cellRef),
+    message: `乡镇无权制定规章，但表二“规章”填报了 ${positive.map((c) => `${c.col_label} ${c.raw}`).join("、")}`,
+  };
+}
+
+function oldTemplate(ctx: CheckContext): Check {
+  if (ctx.year === null) return { rule: "template_current", status: "skip", message: "报告年度未知，无法判断模板是否过时" };
+  if (ctx.year >= 2021 && ctx.template === "template-2019") {
+    return { rule: "template_current", status: "fail", message: `${ctx.year} 年度报告仍使用 2019 年模板的表格（应使用 2021 年新模板）` };
+  }
+  return { rule: "template_current", status: "pass", message: "模板与报告年度相符" };
+}
+
+export function tablesPresent(state: Record<TableId, TableState>): Check[] {
+  return (["t2", "t3", "t4"] as TableId[]).map((t) => {
+    if (state[t] === "parsed") return { rule: `${t}_present`, status: "pass" as const, message: `${TABLE_NAMES[t]}已读取` };
+    return {
+      rule: `${t}_present`, status: "fail" as const,
+      message: state[t] === "empty"
+        ? `${TABLE_NAMES[t]}有标题但没有可读的数值：表格可能是图片或被删除`
+        : `没有找到${TABLE_NAMES[t]}`,
+    };
+  });
+}

@@ -1,0 +1,43 @@
+// Matching printed labels to schema labels. Labels are compared after removing white space,
+// ordinals and bracketed explanations; a label cut short matches when it is a unique, long
+// enough prefix. Aliases in the schema cover typos and older wordings.
+import type { Label } from "../templates/schema.ts";
+
+const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、.．]?|\d+[、.．]|[（(]\d+[)）])/;
+const BRACKETED = /[（(][^（()）]*[)）]/g;
+
+/** The comparable form of a label. */
+export function labelKey(label: string): string {
+  let s = label.replace(/\s+/g, "").replace(/[“”"「」]/g, "");
+  for (let i = 0; i < 3 && ORDINAL.test(s); i++) s = s.replace(ORDINAL, "");
+  s = s.replace(BRACKETED, "");
+  return s.replace(/[：:，,。；;]+$/g, "");
+}
+
+/** The ordinal printed before a label, if any ("（三）", "1."). */
+export function ordinalOf(label: string): string | null {
+  const m = ORDINAL.exec(label.replace(/\s+/g, ""));
+  return m ? m[0] : null;
+}
+
+export interface KeyedLabel<T extends Label> {
+  item: T;
+  keys: string[];
+}
+
+export function keyLabels<T extends Label>(items: T[]): KeyedLabel<T>[] {
+  return items.map((item) => ({ item, keys: [item.label, ...(item.aliases ?? [])].map(labelKey) }));
+}
+
+/** Minimum length of a cut-short label for a prefix match. */
+const MIN_PREFIX = 4;
+
+/** Every schema label the printed label may be (exact matches first; prefixes only if none). */
+export function matchLabel<T extends Label>(printed: string, labels: KeyedLabel<T>[]): T[] {
+  const key = labelKey(printed);
+  if (key === "") return [];
+  const exact = labels.filter((l) => l.keys.includes(key)).map((l) => l.item);
+  if (exact.length) return exact;
+  if (key.length < MIN_PREFIX) return [];
+  return labels.filter((l) => l.keys.some((k) => k.startsWith(key) && key.length >= Math.min(k.length * 0.5, 8))).map((l) => l.item);
+}

@@ -1,0 +1,126 @@
+// The template tables of one report: locate each table, turn it into tokens, align the tokens
+// with the template's rows and columns. Works the same for every rendering.
+import type { Cell, TableId } from "../types.ts";
+import type { TemplateDef } from "../templates/schema.ts";
+import type { Grid } from "../read/grid.ts";
+import { classifyGrid, locateRegions } from "./locate.ts";
+import { gridTokens, tokenizeLines, type Rendering, type Token } from "./tokens.ts";
+import { alignRows, fitValues, groupRows, type RowSpec } from "./align.ts";
+import { table3Layout } from "./columns.ts";
+import { matchLabel, keyLabels } from "./labels.ts";
+import { parseValue } from "./values.ts";
+
+export type TableState = "parsed" | "empty" | "missing";
+
+export interface TablesParse {
+  cells: Cell[];
+  warnings: string[];
+  /** Per table: found with values, heading but no values (likely an image), or not there at all. */
+  state: Record<TableId, TableState>;
+  rendering: Partial<Record<TableId, Rendering>>;
+  /** Layout variants seen: "merged-other", "subtotal-column", "extra-rows". */
+  variants: string[];
+}
+
+const TABLES: TableId[] = ["t2", "t3", "t4"];
+
+export function parseTemplateTables(template: TemplateDef, text: string, grids: Grid[]): TablesParse {
+  const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [] };
+  const { regions, headings } = locateRegions(text);
+  const byGrid = new Map<TableId, Grid[]>();
+  for (const g of grids) {
+    const t = classifyGrid(g);
+    if (t) byGrid.set(t, [...(byGrid.get(t) ?? []), g]);
+  }
+  for (const table of TABLES) {
+    let tokens: Token[];
+    const tableGrids = byGrid.get(table);
+    if (tableGrids) {
+      tokens = tableGrids.flatMap(gridTokens);
+      out.rendering[table] = "grid";
+    } else if (regions[table]) {
+      const t = tokenizeLines(regions[table]!);
+      tokens = t.tokens;
+      out.rendering[table] = t.rendering;
+    } else {
+      continue;
+    }
+    const parsed = table === "t4" ? parseTable4(template, tokens) : table === "t3" ? parseTable3(template, tokens) : parseTable2(template, tokens);
+    out.cells.push(...parsed.cells);
+    out.warnings.push(...parsed.warnings);
+    out.variants.push(...parsed.variants);
+    const anyValue = parsed.cells.some((c) => c.raw.trim() !== "");
+    out.state[table] = anyValue ? "parsed" : headings.has(table) || tableGrids ? "empty" : "missing";
+  }
+  return out;
+}
+
+interface Partial3 {
+  cells: Cell[];
+  warnings: string[];
+  variants: string[];
+}
+
+function tableDef(template: TemplateDef, id: TableId) {
+  return template.tables.find((t) => t.id === id)!;
+}
+
+function parseTable2(template: TemplateDef, tokens: Token[]): Partial3 {
+  const specs: RowSpec[] = tableDef(template, "t2").blocks.flatMap((b) => b.rows.map((row) => ({ row, columns: b.columns })));
+  const r = alignRows("t2", tokens, specs);
+  return { cells: r.cells, warnings: [...r.warnings, ...extraRowWarnings("t2", r.extraRows)], variants: r.extraRows.length ? ["extra-rows"] : [] };
+}
+
+function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
+  const block = tableDef(template, "t3").blocks[0];
+  const keyed = keyLabels(block.rows);
+  // The header is everything before the first row label (一、本年新收… or 二、上年结转…).
+  const first = tokens.findIndex((t) => t.kind === "text" && matchLabel(t.text, keyed).some((r) => r.id === "new" || r.id === "carried"));
+  if (first < 0) return { cells: [], warnings: tokens.length ? ["表三：没有找到“本年新收”或“上年结转”行，不读取表三"] : [], variants: [] };
+  const header = tokens.slice(0, first);
+  const body = tokens.slice(first);
+  const counts = groupRows(body, block.rows.map((row) => ({ row, columns: [] })))
+    .map((g) => trimBlankTail(g.values).length)
+    .filter((n) => n > 0);
+  const layout = table3Layout(header, counts);
+  const warnings = layout.warning ? [layout.warning] : [];
+  if (!layout.columns) return { cells: [], warnings, variants: [] };
+  const specs = block.rows.map((row) => ({ row, columns: layout.columns! }));
+  const r = alignRows("t3", body, specs);
+  const variants: string[] = [];
+  if (layout.columns.some((c) => c.id === "org_subtotal")) variants.push("subtotal-column");
+  if (template.id === "template-2021" && r.rows.has("other")) variants.push("merged-other");
+  if (r.extraRows.length) variants.push("extra-rows");
+  return { cells: r.cells, warnings: [...warnings, ...r.warnings, ...extraRowWarnings("t3", r.extraRows)], variants };
+}
+
+/** Table 四 is one printed row of 15 values under a three-level header. */
+function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
+  const block = tableDef(template, "t4").blocks[0];
+  const lastText = tokens.map((t) => t.kind).lastIndexOf("text");
+  const values = tokens.slice(lastText + 1);
+  const n = block.rows.length * block.columns.length;
+  if (values.every((v) => v.text.trim() === "")) return { cells: [], warnings: [], variants: [] };
+  const fitted = fitValues(values, n);
+  if (!fitted) {
+    const count = values.filter((v) => v.text.trim() !== "").length;
+    return { cells: [], warnings: [`表四：读到 ${count} 个数值，应为 ${n} 个，无法可靠对齐，表四留空`], variants: [] };
+  }
+  const cells: Cell[] = [];
+  block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
+    const token = fitted[r * block.columns.length + c];
+    const { value, raw, unit } = parseValue(token.text);
+    cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source: token.source });
+  }));
+  return { cells, warnings: [], variants: [] };
+}
+
+function extraRowWarnings(table: TableId, labels: string[]): string[] {
+  return labels.map((l) => `${table}：模板之外的行“${l}”，数值未计入模板单元格`);
+}
+
+function trimBlankTail(values: Token[]): Token[] {
+  const v = [...values];
+  while (v.length && v.at(-1)!.text.trim() === "") v.pop();
+  return v;
+}

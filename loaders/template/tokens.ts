@@ -1,0 +1,144 @@
+// A table region (lines of text, or a Grid) → a stream of tokens: label text and value cells,
+// each with its provenance. Handles every flattened rendering: one cell per line (blank lines
+// are empty cells), pipe rows (also broken across lines), tab- or space-aligned columns, and
+// digits glued to labels ("规章000").
+import type { Grid } from "../read/grid.ts";
+import { isValueToken } from "./values.ts";
+
+export interface Token {
+  kind: "text" | "value";
+  text: string;
+  source: string;
+  /** Physical row (text line or grid row) the token stands in. */
+  row: number;
+  /** Display column where the token starts (CJK counts 2), for space-aligned text. */
+  x?: number;
+  /** Cell index in its row (1-based) where the source has real cells (grids, pipe rows). */
+  col?: number;
+  /** A run of digits glued to a label or to each other ("000"), split later by the column count. */
+  glued?: boolean;
+}
+
+export type Rendering = "grid" | "pipe" | "cell-per-line" | "aligned";
+
+export interface Line {
+  /** 1-based line number in the normalised text. */
+  number: number;
+  text: string;
+}
+
+export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rendering } {
+  const rendering = detectRendering(lines);
+  if (rendering === "pipe") return { tokens: pipeTokens(lines), rendering };
+  if (rendering === "cell-per-line") return { tokens: cellPerLineTokens(lines), rendering };
+  return { tokens: alignedTokens(lines), rendering };
+}
+
+function detectRendering(lines: Line[]): Rendering {
+  const nonBlank = lines.filter((l) => l.text.trim() !== "");
+  if (nonBlank.filter((l) => /[|｜]/.test(l.text)).length >= 3) return "pipe";
+  const multi = nonBlank.filter((l) => splitAligned(l.text).length > 1).length;
+  return multi >= Math.max(2, nonBlank.length * 0.25) ? "aligned" : "cell-per-line";
+}
+
+function cellPerLineTokens(lines: Line[]): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    const text = line.text.trim();
+    const source = `text:L${line.number}`;
+    if (text === "") tokens.push({ kind: "value", text: "", source, row: line.number });
+    else tokens.push(...cellTokens(text, source, line.number, leadingWidth(line.text)));
+  }
+  return tokens;
+}
+
+function pipeTokens(lines: Line[]): Token[] {
+  const content = lines
+    .map((l) => ({ number: l.number, text: l.text.trim().replace(/｜/g, "|") }))
+    .filter((l) => l.text !== "" && !/^\|?[\s:|-]*-[\s:|-]*\|?$/.test(l.text)); // blank or |---| rule
+  // With outer pipes a row ends with "|": a line that does not continues onto the next one, and a
+  // line that does not start with "|" continues the row above (rows broken when copied).
+  const outer = content.filter((l) => l.text.startsWith("|")).length >= content.length / 2;
+  const rows: { number: number; text: string }[] = [];
+  for (const line of content) {
+    const prev = rows.at(-1);
+    const continues = outer && prev !== undefined && (!prev.text.endsWith("|") || !line.text.startsWith("|"));
+    if (continues) prev.text += line.text;
+    else rows.push({ ...line });
+  }
+  const tokens: Token[] = [];
+  for (const row of rows) {
+    const cells = row.text.replace(/^\|/, "").replace(/\|$/, "").split("|");
+    cells.forEach((cell, i) => {
+      const source = `text:L${row.number}:cell${i + 1}`;
+      const text = cell.trim();
+      if (text === "") tokens.push({ kind: "value", text: "", source, row: row.number, col: i + 1 });
+      else tokens.push(...cellTokens(text, source, row.number).map((t) => ({ ...t, col: i + 1 })));
+    });
+  }
+  return tokens;
+}
+
+function alignedTokens(lines: Line[]): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    let offset = 0;
+    for (const part of splitAligned(line.text)) {
+      const at = line.text.indexOf(part, offset);
+      offset = at + part.length;
+      const source = `text:L${line.number}:C${at + 1}-${offset}`;
+      tokens.push(...cellTokens(part, source, line.number, displayWidth(line.text.slice(0, at))));
+    }
+  }
+  return tokens;
+}
+
+/** Cells of an aligned line: split at tabs and runs of 2+ spaces; numbers also at single spaces. */
+function splitAligned(text: string): string[] {
+  const parts = text.trim().split(/\t+| {2,}/).filter((p) => p !== "");
+  return parts.flatMap((p) => (/^[\d\s./\-—无]+$/.test(p) && /\s/.test(p) ? p.split(/\s+/) : [p]));
+}
+
+/** One cell's text → tokens; a label with digits glued to its end is split off. */
+function cellTokens(text: string, source: string, row: number, x?: number): Token[] {
+  if (isValueToken(text)) return [{ kind: "value", text, source, row, x }];
+  if (/^\d+(\s+\d+)+$/.test(text)) {
+    return text.split(/\s+/).map((t) => ({ kind: "value" as const, text: t, source, row, x }));
+  }
+  const glued = /^(.*[^\d\s.、．)）(（])\s*(\d+)$/.exec(text);
+  if (glued && !/^\d/.test(glued[1])) {
+    const label = glued[1].trim();
+    return [
+      { kind: "text", text: label, source, row, x },
+      { kind: "value", text: glued[2], source, row, glued: true, x: x === undefined ? undefined : x + displayWidth(label) },
+    ];
+  }
+  return [{ kind: "text", text, source, row, x }];
+}
+
+export function gridTokens(grid: Grid): Token[] {
+  const tokens: Token[] = [];
+  grid.rows.forEach((cells, r) => {
+    const lastText = cells.map((c) => c.text.trim() !== "" && !isValueToken(c.text)).lastIndexOf(true);
+    cells.forEach((cell, c) => {
+      const text = cell.text.trim();
+      const value = text === "" || isValueToken(text);
+      if (c < lastText && (value || cell.spanned)) return; // empty padding or span copies in label columns
+      if (!value && cell.spanned) return;
+      if (value) tokens.push({ kind: "value", text: cell.spanned ? "" : text, source: cell.source, row: r + 1, col: c + 1 });
+      else tokens.push(...cellTokens(text, cell.source, r + 1).map((t) => ({ ...t, col: c + 1 })));
+    });
+  });
+  return tokens;
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : ch === "\t" ? 8 : 1;
+  return w;
+}
+
+function leadingWidth(s: string): number {
+  return displayWidth(/^\s*/.exec(s)![0]);
+}
