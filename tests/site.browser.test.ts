@@ -1,0 +1,159 @@
+// Loads the built site in headless Chromium from a local static server and checks that the
+// 总览 page works offline: no request leaves the local server, DuckDB-WASM answers, both charts
+// render, and what they show matches reports.csv read independently in Node.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { DIST_DIR, TEST_RESULTS_DIR, describeBuild, listFiles } from "./helpers/site-build.ts";
+import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
+
+const build = inject("siteBuild");
+const SCREENSHOT_DIR = join(TEST_RESULTS_DIR, "screenshots");
+
+interface ReportRow {
+  township: string;
+  county: string;
+  city: string;
+  province: string;
+  year: string;
+  status: string;
+}
+
+/** The reports.csv the page was given (the hashed copy in dist/), parsed in Node. */
+function readBuiltReports(): ReportRow[] {
+  const files = listFiles(join(DIST_DIR, "_file", "data")).filter((file) => /[\\/]reports\.\w+\.csv$/.test(file));
+  expect(files, "exactly one reports.<hash>.csv in dist/_file/data").toHaveLength(1);
+  const text = readFileSync(files[0], "utf8").replace(/^\uFEFF/, "");
+  const { data, errors } = Papa.parse<ReportRow>(text, { header: true, skipEmptyLines: true });
+  expect(errors).toEqual([]);
+  return data;
+}
+
+function readBuiltCorpus(): { demo: boolean } {
+  const files = listFiles(join(DIST_DIR, "_file", "data")).filter((file) => /[\\/]corpus\.\w+\.json$/.test(file));
+  expect(files).toHaveLength(1);
+  return JSON.parse(readFileSync(files[0], "utf8"));
+}
+
+function townshipKey(row: ReportRow): string {
+  return [row.province, row.city, row.county, row.township].join("\u0001");
+}
+
+/** Integer shown in a KPI (formatted with zh-CN separators). */
+async function kpiValue(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-kpi="${key}"] .kpi-value`).innerText()).trim();
+}
+
+describe("总览 (index) in headless Chromium", () => {
+  let server: StaticServer;
+  let chrome: LaunchedChromium;
+  let page: Page;
+  const outsideRequests: string[] = [];
+  const problems: string[] = [];
+  let firstChartMs: number;
+
+  beforeAll(async () => {
+    expect(build.exitCode, describeBuild(build)).toBe(0);
+    server = await serveDirectory(DIST_DIR);
+    chrome = await launchChromium();
+    console.log(`Chromium (${chrome.executable.source}): ${chrome.executable.path}`);
+    const { context } = chrome;
+    // Every request (page and DuckDB worker) goes through here; anything not for the local server
+    // is recorded and aborted, so the test also never waits on a network that is not there.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
+      outsideRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+    page = await context.newPage();
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    // Time the first chart from navigation start, measured inside the page.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("[data-chart] svg")) {
+          (window as unknown as { firstChartAt: number }).firstChartAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('[data-chart="yearly-bars"] svg');
+    await page.waitForSelector('[data-chart="coverage-grid"] svg');
+    await page.waitForSelector('[data-kpi="reports"] .kpi-value');
+
+    const timing = await page.evaluate(() => ({
+      firstChartAt: (window as unknown as { firstChartAt: number }).firstChartAt,
+      marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]))
+    }));
+    firstChartMs = Math.round(timing.firstChartAt);
+    console.log(
+      `first chart ${firstChartMs} ms after navigation start ` +
+        `(DuckDB instantiated ${timing.marks["duckdb:instantiated"]} ms, tables loaded ${timing.marks["duckdb:tables-loaded"]} ms)`
+    );
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  it("requests nothing but the local server", () => {
+    expect(outsideRequests).toEqual([]);
+  });
+
+  it("has no page errors, console errors, failed requests or failed cells", async () => {
+    expect(await page.locator(".observablehq--error").allInnerTexts()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows DuckDB's counts in the KPI line, matching reports.csv", async () => {
+    const rows = readBuiltReports();
+    const townships = new Set(rows.filter((r) => r.township).map(townshipKey));
+    const failed = rows.filter((r) => ["error", "unsupported", "needs-ocr"].includes(r.status)).length;
+    const years = rows.filter((r) => r.year).map((r) => Number(r.year));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await kpiValue(page, "reports")).toBe(rows.length.toLocaleString("zh-CN"));
+    expect(await kpiValue(page, "townships")).toBe(townships.size.toLocaleString("zh-CN"));
+    expect(await kpiValue(page, "failed")).toBe(failed.toLocaleString("zh-CN"));
+    if (years.length) expect(await kpiValue(page, "years")).toBe(`${Math.min(...years)}–${Math.max(...years)}`);
+  });
+
+  it("draws the yearly bars: their counts add up to the reports with a year", async () => {
+    const rows = readBuiltReports();
+    const titles = await page.locator('[data-chart="yearly-bars"] .bars rect title').allTextContents();
+    const total = titles.reduce((sum, title) => sum + Number(/：(\d+) 份$/.exec(title)?.[1] ?? NaN), 0);
+    expect(total).toBe(rows.filter((r) => r.year).length);
+  });
+
+  it("draws one coverage-grid row per township in reports.csv", async () => {
+    const rows = readBuiltReports();
+    const townships = new Set(rows.filter((r) => r.township && r.year).map(townshipKey));
+    expect(await page.locator('[data-chart="coverage-grid"] g.grid-row').count()).toBe(townships.size);
+  });
+
+  it("shows the 示例数据 banner exactly when the corpus is the demo", async () => {
+    const banner = await page.locator("[data-demo-banner]").count();
+    expect(banner).toBe(readBuiltCorpus().demo ? 1 : 0);
+  });
+
+  it("saves full-page screenshots (screen and print)", async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "index.png"), fullPage: true });
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "index-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    expect(firstChartMs).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { configDefaults, defineConfig } from "vitest/config";
+
+// The site tests share one site build (tests/setup/build-site.ts); keeping them in their own
+// project means unit-test runs do not pay for it.
+const SITE_TESTS = ["tests/offline-build.test.ts", "tests/site.browser.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, ...SITE_TESTS] }
+      },
+      {
+        extends: true,
+        test: {
+          name: "site",
+          include: SITE_TESTS,
+          globalSetup: ["tests/setup/build-site.ts"],
+          // a cold headless Chromium compiling the DuckDB wasm on a 2-core machine takes seconds
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+});
