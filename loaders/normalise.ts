@@ -1,18 +1,97 @@
-// Text normalisation applied before any matching: one form for digits, spaces and line breaks.
+// Text normalisation applied before any matching: one form for digits, spaces and line breaks,
+// and the noise of mirror copies removed.
 // Chinese punctuation (（）、：；) is kept as is: the official labels are written with it.
+//
+// Mirror noise (report-formats.md §6):
+// - Traditional characters with Taiwan terms (規範性檔案, 入口網站): converted to Simplified with
+//   OpenCC's Taiwan phrase tables, but only when the text is Traditional. Converting Simplified
+//   text again would damage it (於潜镇 → 于潜镇, 乾安县 → 干安县, 文件 → 文档).
+// - pinyin inserted after characters ("號(hào)"): removed.
+// - full-width digits and letters, zero-width characters, Kangxi radicals and CJK compatibility
+//   ideographs (which PDF text layers often carry: ⼀ for 一): mapped to their plain forms.
+import { Converter } from "opencc-js";
 
-const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
+const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+/** Kangxi radicals, CJK radicals supplement and compatibility ideographs: NFKC gives the plain character. */
+const COMPAT_HAN = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
 
 export function normaliseText(text: string): string {
-  return text
+  return normaliseMirror(text)
     .replace(/\r\n?/g, "\n")
     .replace(ZERO_WIDTH, "")
+    .replace(COMPAT_HAN, (c) => c.normalize("NFKC"))
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00a0\u3000\u2002\u2003\u2009]/g, " ")
+    .replace(/(?<=\d)[．。](?=\d)/g, ".")
+    .replace(/(?<=\d)％/g, "%")
+    .replace(/[\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]/g, " ")
     .replace(/[ \t]+\n/g, "\n");
 }
 
 /** A label for comparison: no white space at all (labels are often split or padded). */
 export function compactLabel(s: string): string {
   return s.replace(/\s+/g, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traditional → Simplified
+
+let twToCn: ((s: string) => string) | null = null;
+let tToCn: ((s: string) => string) | null = null;
+
+/** Characters written only in Traditional, frequent in reports: a cheap first look. */
+const TRADITIONAL_HINT = /[這個們為國會時來說對發關開與學過無經還問應點種實現動產業據務資並將從區縣鄉鎮請處報條總計數處結轉規範檔網項辦議訴訟複維糾審結權證]/g;
+
+/** True when the text is written in Traditional characters (a mirror copy or a Taiwan/HK page). */
+export function isTraditional(text: string): boolean {
+  const hints = text.match(TRADITIONAL_HINT)?.length ?? 0;
+  if (hints < 3) return false;
+  tToCn ??= Converter({ from: "t", to: "cn" });
+  const han = [...text.matchAll(/\p{Script=Han}/gu)].length;
+  if (han === 0) return false;
+  const converted = tToCn(text);
+  let changed = 0;
+  const a = [...text];
+  const b = [...converted];
+  if (a.length !== b.length) return hints / han > 0.02;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed++;
+  return changed >= 3 && changed / han > 0.02;
+}
+
+/** Traditional → Simplified (with Taiwan phrases) when the text is Traditional; pinyin removed. */
+export function normaliseMirror(text: string): string {
+  let out = stripPinyin(text);
+  if (isTraditional(out)) {
+    twToCn ??= Converter({ from: "twp", to: "cn" });
+    out = twToCn(out);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserted pinyin: 號(hào), 号（hao4）
+
+const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+const PINYIN_SYLLABLE = new RegExp(
+  `^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv${TONED}]{1,3}(?:ng|n|r)?[1-5]?$`,
+  "i",
+);
+const AFTER_HAN = /(\p{Script=Han})\s?[(（]\s?([a-zA-Z\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{1,7}[1-5]?)\s?[)）]/gu;
+
+export function stripPinyin(text: string): string {
+  if (!/[(（]/.test(text)) return text;
+  const hits = [...text.matchAll(AFTER_HAN)].filter((m) => isPinyin(m[2]));
+  if (hits.length === 0) return text;
+  const toned = hits.filter((m) => /[\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]|\d$/.test(m[2])).length;
+  // Toneless syllables in brackets could be real text ("(a)"): removed only in a text that
+  // clearly carries inserted pinyin.
+  const all = toned >= 2 || (toned >= 1 && hits.length >= 3);
+  return text.replace(AFTER_HAN, (whole, han: string, syl: string) => {
+    if (!isPinyin(syl)) return whole;
+    const isToned = /[\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]|\d$/.test(syl);
+    return isToned || all ? han : whole;
+  });
+}
+
+function isPinyin(s: string): boolean {
+  return PINYIN_SYLLABLE.test(s.toLowerCase());
 }

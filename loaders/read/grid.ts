@@ -43,3 +43,38 @@ export function denseGrid(
     rows: out.map((r, ri) => Array.from({ length: width }, (_, c) => r[c] ?? { text: "", source: `${source}:r${ri + 1}:missing`, spanned: true })),
   };
 }
+
+/** A cell placed at an explicit position, as DOCX and PDF tables give them. */
+export interface PlacedCell {
+  text: string;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  source: string;
+}
+
+/** A dense grid from cells placed at explicit positions (0-based); the first cell to claim a position keeps it. */
+export function placedGrid(source: string, cells: PlacedCell[]): Grid {
+  const height = Math.max(0, ...cells.map((c) => c.row + Math.max(1, c.rowspan)));
+  const width = Math.max(0, ...cells.map((c) => c.col + Math.max(1, c.colspan)));
+  const out: (GridCell | undefined)[][] = Array.from({ length: height }, () => new Array<GridCell | undefined>(width));
+  for (const cell of cells) {
+    for (let dr = 0; dr < Math.max(1, cell.rowspan); dr++) {
+      for (let dc = 0; dc < Math.max(1, cell.colspan); dc++) {
+        const row = out[cell.row + dr];
+        if (row[cell.col + dc]) continue;
+        row[cell.col + dc] = { text: cell.text, source: cell.source, ...(dr || dc ? { spanned: true } : {}) };
+      }
+    }
+  }
+  return {
+    source,
+    rows: out.map((r, ri) => Array.from({ length: width }, (_, c) => r[c] ?? { text: "", source: `${source}:r${ri + 1}:missing`, spanned: true })),
+  };
+}
+
+/** The text rendering of a grid: one line per row, cells separated by tabs, span copies left empty. */
+export function gridLines(grid: Grid): string[] {
+  return grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t"));
+}

@@ -1,0 +1,333 @@
+// A Word .docx → the report's text and its tables. The package is unzipped with fflate and
+// word/document.xml read with saxes (a strict XML parser): paragraphs become lines, each table
+// becomes a Grid (w:gridSpan → column span, w:vMerge → row span, w:gridBefore → leading gap)
+// and tab-separated lines in the text, like html.ts does. Headers, footers, deleted text
+// (w:del) and field codes (w:instrText) are left out; text boxes are kept once (mc:Fallback,
+// the duplicate for old readers, is skipped).
+import { strFromU8, unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
+import { gridLines, placedGrid, type Grid, type PlacedCell } from "./grid.ts";
+import { Deadline, ReadFailure } from "./errors.ts";
+
+export interface DocxRead {
+  text: string;
+  tables: Grid[];
+  title: string | null;
+  warnings: string[];
+}
+
+/** An XML part larger than this once unzipped is refused (a zip bomb or not a report). */
+export const MAX_DOCX_PART_BYTES = 64 * 1024 * 1024;
+
+const CORRUPT = "DOCX 文件已损坏或不完整（无法解压）：请重新下载，或用 Word/WPS 打开后另存为 .docx 或 .pdf";
+
+interface XNode {
+  name: string; // local name, without the namespace prefix
+  attrs: Record<string, string>; // keyed by local name
+  children: (XNode | string)[];
+}
+
+export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
+  const warnings: string[] = [];
+  const names = listZip(bytes);
+  const main = mainPart(bytes, names);
+  if (!main) {
+    if (names.some((n) => n.startsWith("xl/"))) throw new ReadFailure("这是 Excel 表格（.xlsx）而不是 Word 文档：请提供报告的 .docx、.pdf 或网页版本", "unsupported");
+    if (names.some((n) => n.startsWith("ppt/"))) throw new ReadFailure("这是 PowerPoint 演示文稿（.pptx）而不是 Word 文档：请提供报告的 .docx、.pdf 或网页版本", "unsupported");
+    throw new ReadFailure("不是有效的 DOCX：压缩包中没有 Word 正文（word/document.xml）。请用 Word/WPS 打开后另存为 .docx 或 .pdf");
+  }
+  deadline.check();
+  const xml = unzipPart(bytes, main);
+  if (xml === null) throw new ReadFailure(CORRUPT);
+  deadline.check();
+  const { root, error } = parseXml(xml, deadline);
+  if (error) warnings.push(`DOCX 正文的 XML 有错误（${error}）：部分内容可能缺失，请用 Word/WPS 打开后重新保存`);
+  const body = find(root, "body");
+  if (!body) throw new ReadFailure("DOCX 中没有正文（w:body）：文件可能已损坏，请用 Word/WPS 打开后另存为 .docx 或 .pdf");
+
+  const tables: Grid[] = [];
+  const lines: string[] = [];
+  const walkBlocks = (node: XNode): void => {
+    for (const child of node.children) {
+      if (typeof child === "string") continue;
+      if (child.name === "p") lines.push(...paragraphText(child).split("\n"));
+      else if (child.name === "tbl") {
+        const grid = readTable(child, `docx:t${tables.length + 1}`, tables);
+        lines.push("", ...gridLines(grid), "");
+      } else if (child.name === "sectPr" || child.name === "Fallback") continue;
+      else walkBlocks(child); // w:sdt, w:sdtContent, w:customXml, w:ins, …
+      if (deadline.expired) deadline.check();
+    }
+  };
+  walkBlocks(body);
+
+  const text = lines
+    .map((l) => l.replace(/[ \u00a0]+$/g, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { text, tables, title: coreTitle(bytes, names), warnings };
+}
+
+/** The grid of one w:tbl; nested tables are numbered after their parent and also flattened into the cell's text. */
+function readTable(tbl: XNode, source: string, tables: Grid[]): Grid {
+  const slot = tables.length;
+  tables.push({ source, rows: [] }); // reserve the number: nested tables come after
+  interface Raw { text: string; col: number; span: number; vmerge: "restart" | "continue" | null; index: number }
+  const rows: Raw[][] = [];
+  for (const tr of childrenDeep(tbl, "tr")) {
+    const trPr = child(tr, "trPr");
+    let col = intAttr(child(trPr, "gridBefore"), 0);
+    const row: Raw[] = [];
+    childrenDeep(tr, "tc").forEach((tc, i) => {
+      const tcPr = child(tc, "tcPr");
+      const span = Math.min(Math.max(1, intAttr(child(tcPr, "gridSpan"), 1)), 200);
+      const vm = child(tcPr, "vMerge");
+      const hm = child(tcPr, "hMerge");
+      const vmerge = vm ? (vm.attrs.val === "restart" ? "restart" : "continue") : null;
+      if (hm && hm.attrs.val !== "restart" && row.length > 0) {
+        row[row.length - 1].span += span; // legacy horizontal merge: widen the previous cell
+      } else {
+        row.push({ text: cellText(tc, tables), col, span, vmerge, index: i + 1 });
+      }
+      col += span;
+    });
+    rows.push(row);
+  }
+  const cells: PlacedCell[] = [];
+  rows.forEach((row, r) => {
+    for (const cell of row) {
+      if (cell.vmerge === "continue" && r > 0 && coveredAbove(rows, r, cell)) continue;
+      let rowspan = 1;
+      if (cell.vmerge === "restart" || cell.vmerge === "continue") {
+        while (r + rowspan < rows.length && rows[r + rowspan].some((c) => c.col === cell.col && c.vmerge === "continue")) rowspan++;
+      }
+      cells.push({ text: cell.text, row: r, col: cell.col, rowspan, colspan: cell.span, source: `${source}:r${r + 1}:c${cell.index}` });
+    }
+  });
+  const grid = placedGrid(source, cells);
+  // Rows with no cell at all (an empty <w:tr/>) still count as rows.
+  while (grid.rows.length < rows.length) grid.rows.push([]);
+  tables[slot] = grid;
+  return grid;
+
+  function coveredAbove(all: Raw[][], r: number, cell: Raw): boolean {
+    const above = all[r - 1].find((c) => c.col === cell.col);
+    return !!above && (above.vmerge === "restart" || above.vmerge === "continue");
+  }
+}
+
+function cellText(tc: XNode, tables: Grid[]): string {
+  const parts: string[] = [];
+  const walk = (node: XNode): void => {
+    for (const c of node.children) {
+      if (typeof c === "string") continue;
+      if (c.name === "p") parts.push(paragraphText(c));
+      else if (c.name === "tbl") {
+        const nested = readTable(c, `docx:t${tables.length + 1}`, tables);
+        parts.push(...nested.rows.map((r) => r.filter((x) => !x.spanned).map((x) => x.text).join(" ")));
+      } else if (c.name !== "tcPr" && c.name !== "Fallback") walk(c);
+    }
+  };
+  walk(tc);
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The text of a paragraph: runs, tabs as \t, breaks as \n; no deleted text, no field codes. */
+function paragraphText(p: XNode): string {
+  let out = "";
+  const walk = (node: XNode): void => {
+    for (const c of node.children) {
+      if (typeof c === "string") continue;
+      switch (c.name) {
+        case "t":
+          out += textOf(c);
+          break;
+        case "tab":
+        case "ptab":
+          if (node.name === "r") out += "\t";
+          break;
+        case "br":
+        case "cr":
+          out += "\n";
+          break;
+        case "noBreakHyphen":
+          out += "-";
+          break;
+        case "del":
+        case "delText":
+        case "instrText":
+        case "delInstrText":
+        case "pPr":
+        case "rPr":
+        case "Fallback":
+        case "footnoteReference":
+        case "endnoteReference":
+          break;
+        case "p": // a paragraph inside a text box
+          out += "\n" + paragraphText(c);
+          break;
+        default:
+          walk(c);
+      }
+    }
+  };
+  walk(p);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package
+
+function listZip(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, { filter: (f) => { names.push(f.name); return false; } });
+  } catch {
+    throw new ReadFailure(CORRUPT);
+  }
+  return names;
+}
+
+function unzipPart(bytes: Uint8Array, name: string): string | null {
+  let tooBig = false;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (f.name !== name) return false;
+        if (f.originalSize > MAX_DOCX_PART_BYTES) tooBig = true;
+        return !tooBig;
+      },
+    });
+  } catch {
+    throw new ReadFailure(CORRUPT);
+  }
+  if (tooBig) throw new ReadFailure(`DOCX 正文解压后超过 ${MAX_DOCX_PART_BYTES / 1048576} MB：文件异常（可能是压缩炸弹），请确认这是年度报告`);
+  const data = files[name];
+  if (!data) return null;
+  try {
+    return strFromU8(data);
+  } catch {
+    return null;
+  }
+}
+
+/** The main document part named by _rels/.rels (word/document.xml in practice). */
+function mainPart(bytes: Uint8Array, names: string[]): string | null {
+  if (names.includes("_rels/.rels")) {
+    const rels = unzipPart(bytes, "_rels/.rels");
+    const m = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels);
+    const target = m && /Target="\/?([^"]+)"/.exec(m[0])?.[1];
+    if (target && names.includes(target)) return target;
+  }
+  return names.find((n) => n === "word/document.xml") ?? names.find((n) => /^word\/document\d*\.xml$/.test(n)) ?? null;
+}
+
+function coreTitle(bytes: Uint8Array, names: string[]): string | null {
+  if (!names.includes("docProps/core.xml")) return null;
+  try {
+    const xml = unzipPart(bytes, "docProps/core.xml");
+    const m = xml && /<dc:title>([^<]*)<\/dc:title>/.exec(xml);
+    const title = m ? decodeEntities(m[1]).trim() : "";
+    return title || null;
+  } catch {
+    return null;
+  }
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    const map: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+    if (map[e.toLowerCase()]) return map[e.toLowerCase()];
+    const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML
+
+/** Parses into a small tree (local names); keeps going after errors and reports the first one. */
+function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string | null } {
+  const root: XNode = { name: "#root", attrs: {}, children: [] };
+  const stack: XNode[] = [root];
+  let error: string | null = null;
+  const parser = new SaxesParser({ position: false });
+  parser.on("opentag", (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = typeof v === "string" ? v : v.value;
+    const node: XNode = { name: localName(tag.name), attrs, children: [] };
+    stack[stack.length - 1].children.push(node);
+    if (!tag.isSelfClosing) stack.push(node);
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.isSelfClosing) return;
+    const name = localName(tag.name);
+    // Pop to the matching element (tolerates unbalanced tags after an error).
+    for (let i = stack.length - 1; i > 0; i--) {
+      if (stack[i].name === name) {
+        stack.length = i;
+        break;
+      }
+    }
+  });
+  parser.on("text", (t) => stack[stack.length - 1].children.push(t));
+  parser.on("cdata", (t) => stack[stack.length - 1].children.push(t));
+  parser.on("error", (e) => {
+    error ??= e.message.slice(0, 80);
+  });
+  const CHUNK = 256 * 1024;
+  try {
+    for (let i = 0; i < xml.length; i += CHUNK) {
+      parser.write(xml.slice(i, i + CHUNK));
+      deadline.check();
+    }
+    parser.close();
+  } catch (e) {
+    if (e instanceof ReadFailure) throw e;
+    error ??= (e as Error).message.slice(0, 80);
+  }
+  return { root, error };
+}
+
+function localName(qname: string): string {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+}
+
+function find(node: XNode, name: string): XNode | null {
+  for (const c of node.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) return c;
+    const f = find(c, name);
+    if (f) return f;
+  }
+  return null;
+}
+
+function child(node: XNode | null | undefined, name: string): XNode | null {
+  if (!node) return null;
+  for (const c of node.children) if (typeof c !== "string" && c.name === name) return c;
+  return null;
+}
+
+/** Children named `name`, looking through content-control and custom-XML wrappers. */
+function childrenDeep(node: XNode, name: string): XNode[] {
+  const out: XNode[] = [];
+  for (const c of node.children) {
+    if (typeof c === "string") continue;
+    if (c.name === name) out.push(c);
+    else if (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml" || c.name === "smartTag" || c.name === "ins") out.push(...childrenDeep(c, name));
+  }
+  return out;
+}
+
+function intAttr(node: XNode | null, fallback: number): number {
+  const v = Number.parseInt(node?.attrs.val ?? "", 10);
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+}
+
+function textOf(node: XNode): string {
+  return node.children.map((c) => (typeof c === "string" ? c : textOf(c))).join("");
+}
