@@ -16,7 +16,9 @@ const collator = new Intl.Collator("zh-CN");
  */
 export function coverageGrid(counts, {width, years}) {
   const townships = groupByTownship(counts);
-  const labelWidth = Math.min(220, Math.max(120, width * 0.2));
+  // wide enough for the longest "county · township" (CJK glyphs are ~12px at 12px), within limits
+  const longestLabel = d3.max(townships, (t) => t.label.length) ?? 0;
+  const labelWidth = Math.round(Math.min(width * 0.35, Math.max(100, longestLabel * 12 + 16)));
   const cellWidth = Math.max(14, (width - labelWidth) / years.length);
   const height = HEADER_HEIGHT + townships.length * ROW_HEIGHT;
   const x = (year) => labelWidth + years.indexOf(year) * cellWidth;
@@ -40,7 +42,7 @@ export function coverageGrid(counts, {width, years}) {
     .attr("y", HEADER_HEIGHT - 8)
     .attr("text-anchor", "middle")
     .attr("fill", "currentColor")
-    .text((year) => (shortYears ? `’${String(year).slice(2)}` : String(year)));
+    .text((year) => (shortYears ? String(year).slice(2) : String(year)));
 
   const rows = svg
     .append("g")
