@@ -22,8 +22,7 @@ export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
   return { root, demo, files };
 }
 
-export function parseSiteCorpus(env: NodeJS.ProcessEnv = process.env): ReportRecord[] {
-  const corpus = siteCorpus(env);
+export function parseSiteCorpus(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): ReportRecord[] {
   const placeDirs = [DEFAULT_PLACES_DIR, ...(env.NIANBAO_PLACES ? env.NIANBAO_PLACES.split(",") : [])].filter(existsSync);
   const places = loadPlaces(placeDirs);
   const records = parseFiles(corpus.files, {

@@ -31,20 +31,25 @@ function cellRef(c: Cell): string {
 }
 
 function sumRule(rule: SumRule, cells: Cell[]): Check[] {
-  const inTable = cells.filter((c) => c.table === rule.table);
-  const keyOf = (c: Cell) => (rule.each === "col" ? c.col : c.row);
-  const memberOf = (c: Cell) => (rule.each === "col" ? c.row : c.col);
-  const keys = [...new Set(inTable.map(keyOf))];
-  const printedMembers = new Set(inTable.map(memberOf));
+  // key (column or row) → member (row or column) → cell
+  const byKey = new Map<string, Map<string, Cell>>();
+  const printedMembers = new Set<string>();
+  for (const c of cells) {
+    if (c.table !== rule.table) continue;
+    const key = rule.each === "col" ? c.col : c.row;
+    const member = rule.each === "col" ? c.row : c.col;
+    printedMembers.add(member);
+    (byKey.get(key) ?? byKey.set(key, new Map()).get(key)!).set(member, c);
+  }
+  const leftIds = rule.left.filter((id) => printedMembers.has(id));
+  const rightIds = rule.right.filter((id) => printedMembers.has(id));
+  if (leftIds.length === 0 || rightIds.length === 0) return []; // the rule does not apply (e.g. no 小计 column)
   const fails: Check[] = [];
   let evaluated = 0;
   let skipped = 0;
-  for (const key of keys) {
-    const group = inTable.filter((c) => keyOf(c) === key);
-    const side = (ids: string[]) => ids.filter((id) => printedMembers.has(id)).map((id) => group.find((c) => memberOf(c) === id));
-    const left = side(rule.left);
-    const right = side(rule.right);
-    if (left.length === 0 || right.length === 0) continue; // the rule does not apply here (e.g. no 小计 column)
+  for (const group of byKey.values()) {
+    const left = leftIds.map((id) => group.get(id));
+    const right = rightIds.map((id) => group.get(id));
     if ([...left, ...right].some((c) => !c || c.value === null)) {
       skipped++;
       continue;
@@ -53,7 +58,8 @@ function sumRule(rule: SumRule, cells: Cell[]): Check[] {
     const l = sum(left as Cell[]);
     const r = sum(right as Cell[]);
     if (Math.abs(l - r) > 1e-9) {
-      const where = rule.each === "col" ? `列“${group[0].col_label}”` : `行“${group[0].row_label}”`;
+      const any = left[0]!;
+      const where = rule.each === "col" ? `列“${any.col_label}”` : `行“${any.row_label}”`;
       fails.push({
         rule: rule.id, status: "fail", expected: r, actual: l,
         message: `${TABLE_NAMES[rule.table]}${where}：${rule.label} 不成立（${l} ≠ ${r}）`,
@@ -73,11 +79,17 @@ function sum(cells: Cell[]): number {
 }
 
 /** Counts are non-negative integers; 2019 本年增/减 may be negative and fees are decimals. */
-function nonNegativeCounts(ctx: CheckContext): Check {
+/** Value kind of every cell of each template, "t2.rules.issued" → "count". */
+const CELL_KINDS = new Map(templates.map((t) => {
   const kinds = new Map<string, string>();
-  for (const t of templates) for (const table of t.tables) for (const b of table.blocks) for (const c of b.columns) {
-    if (t.id === ctx.template) for (const r of b.rows) kinds.set(`${table.id}.${r.id}.${c.id}`, c.kind);
+  for (const table of t.tables) for (const b of table.blocks) for (const c of b.columns) for (const r of b.rows) {
+    kinds.set(`${table.id}.${r.id}.${c.id}`, c.kind);
   }
+  return [t.id as TemplateId, kinds];
+}));
+
+function nonNegativeCounts(ctx: CheckContext): Check {
+  const kinds = CELL_KINDS.get(ctx.template)!;
   const bad = ctx.cells.filter((c) => c.value !== null && (kinds.get(cellRef(c)) ?? "count") === "count" && (c.value < 0 || !Number.isInteger(c.value)));
   if (bad.length === 0) return { rule: "counts_non_negative_integer", status: ctx.cells.length ? "pass" : "skip", message: "计数单元格均为非负整数" };
   return {

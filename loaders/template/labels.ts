@@ -25,8 +25,14 @@ export interface KeyedLabel<T extends Label> {
   keys: string[];
 }
 
+const keyCache = new WeakMap<Label, string[]>();
+
 export function keyLabels<T extends Label>(items: T[]): KeyedLabel<T>[] {
-  return items.map((item) => ({ item, keys: [item.label, ...(item.aliases ?? [])].map(labelKey) }));
+  return items.map((item) => {
+    let keys = keyCache.get(item);
+    if (!keys) keyCache.set(item, (keys = [item.label, ...(item.aliases ?? [])].map(labelKey)));
+    return { item, keys };
+  });
 }
 
 /** Minimum length of a cut-short label for a prefix match. */

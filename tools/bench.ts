@@ -1,0 +1,67 @@
+// `npm run bench`: parse throughput on one core over the demo corpus, by template and rendering,
+// with peak memory. Files are read into memory first so the figures are parsing, not disk.
+// Usage: tsx tools/bench.ts [--rounds N] [folder]
+import { readFileSync, existsSync } from "node:fs";
+import { listInputFiles } from "../loaders/corpus.ts";
+import { parseReport } from "../loaders/parse-report.ts";
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf("--rounds");
+const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 5;
+const root = args[0] ?? "data/reports/demo";
+const truthFile = "data/demo-truth/truth.jsonl";
+
+const renderingOf = new Map<string, string>();
+if (existsSync(truthFile)) {
+  for (const line of readFileSync(truthFile, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const t = JSON.parse(line);
+    renderingOf.set(t.file, t.rendering ?? "?");
+  }
+}
+
+const files = listInputFiles([root]).files.map((file) => ({ file, bytes: readFileSync(file) }));
+if (files.length === 0) {
+  console.error(`bench: no files under ${root}`);
+  process.exit(2);
+}
+const samples = new Map<string, number[]>();
+const sizes = new Map<string, number[]>();
+let peakHeap = 0;
+// One warm-up pass so the JIT has compiled the parser before anything is timed.
+for (const f of files) parseReport(f.file, f.bytes);
+for (let round = 0; round < rounds; round++) {
+  for (const f of files) {
+    const t0 = process.hrtime.bigint();
+    const r = parseReport(f.file, f.bytes);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const group = `${r.template} · ${renderingOf.get(f.file) ?? extension(f.file)}`;
+    (samples.get(group) ?? samples.set(group, []).get(group)!).push(ms);
+    if (round === 0) (sizes.get(group) ?? sizes.set(group, []).get(group)!).push(f.bytes.length / 1024);
+  }
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+const rows = [...samples.entries()].sort().map(([group, xs]) => ({
+  group, files: sizes.get(group)!.length, kb: median(sizes.get(group)!), median: median(xs), p90: pct(xs, 0.9),
+}));
+const all = [...samples.values()].flat();
+console.log(`nianbao bench — ${files.length} files × ${rounds} rounds, one core, Node ${process.version}`);
+console.log("group".padEnd(44) + "files".padStart(6) + "  KB(med)" + "  ms/report(med)" + "  p90 ms" + "  reports/s");
+for (const r of rows) {
+  console.log(r.group.padEnd(44) + String(r.files).padStart(6) + r.kb.toFixed(1).padStart(9) + r.median.toFixed(3).padStart(17) + r.p90.toFixed(3).padStart(8) + Math.round(1000 / r.median).toString().padStart(11));
+}
+const med = median(all);
+console.log(`all: median ${med.toFixed(3)} ms/report, ${Math.round(1000 / med)} reports/s per core; p90 ${pct(all, 0.9).toFixed(3)} ms`);
+console.log(`700,000 report-years at this median: ${((700000 * med) / 1000 / 60).toFixed(1)} min on one core`);
+console.log(`peak heap ${(peakHeap / 1048576).toFixed(0)} MB, max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+function extension(file: string): string {
+  return /\.[^.]+$/.exec(file)?.[0] ?? "?";
+}
