@@ -2,12 +2,13 @@
 // written out in full by their own tables).
 import type { ReportRecord } from "../types.ts";
 import { reportId } from "./report-id.ts";
+import { T2_METRIC_COLUMNS, table2Metrics } from "../template/summary.ts";
 
 export const REPORTS_COLUMNS = [
   "report_id", "file", "status", "error", "township", "county", "city", "province", "year", "published_on",
   "template", "active_total", "active_total_approx", "requests_new_total", "requests_carried_total",
-  "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees", "n_cells",
-  "n_checks_failed", "n_warnings", "warnings",
+  "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees",
+  ...T2_METRIC_COLUMNS, "n_cells", "n_checks_failed", "n_warnings", "warnings",
 ] as const;
 
 export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
@@ -19,7 +20,8 @@ export function reportsRow(r: ReportRecord): ReportsRow {
     template: r.template, active_total: r.active_total, active_total_approx: r.active_total_approx,
     requests_new_total: r.requests_new_total, requests_carried_total: r.requests_carried_total,
     requests_handled_total: r.requests_handled_total, requests_forward_total: r.requests_forward_total,
-    review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees, n_cells: r.cells.length,
+    review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees,
+    ...table2Metrics(r.template, r.cells), n_cells: r.cells.length,
     n_checks_failed: r.checks.filter((c) => c.status === "fail").length, n_warnings: r.warnings.length,
     warnings: r.warnings.join(" | "),
   };
