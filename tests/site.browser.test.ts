@@ -74,6 +74,11 @@ describe("总览 (index) in headless Chromium", () => {
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
     });
+    page.on("worker", (worker) =>
+      worker.on("console", (message) => {
+        if (message.type() === "error") problems.push(`worker console error (${worker.url()}): ${message.text()}`);
+      })
+    );
     page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
     page.on("response", (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
