@@ -1,5 +1,6 @@
 // Seeds Observable Framework's npm cache from node_modules so that `observable build` and
-// `observable preview` never reach jsDelivr or the npm registry (see docs in README / offline-build notes):
+// `observable preview` never reach jsDelivr or the npm registry. It relies on how Framework 1.13.4
+// (pinned exactly) uses src/.observablehq/cache/_npm (dist/npm.js: resolveNpmVersion, populateNpmCache):
 //  - Framework skips the registry for a package when `_npm/<name>@<version>/` exists in its cache;
 //  - it skips jsDelivr when that directory already holds the requested file (`_esm.js`, wasm, …).
 // Any npm: import not covered here still fails the build loudly when offline; nothing leaks silently.
