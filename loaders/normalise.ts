@@ -45,10 +45,10 @@ const TRADITIONAL_HINT = /[這個們為國會時來說對發關開與學過無�
 export function isTraditional(text: string): boolean {
   const hints = text.match(TRADITIONAL_HINT)?.length ?? 0;
   if (hints < 3) return false;
-  tToCn ??= Converter({ from: "t", to: "cn" });
+  const convert = (tToCn ??= Converter({ from: "t", to: "cn" }));
   const han = [...text.matchAll(/\p{Script=Han}/gu)].length;
   if (han === 0) return false;
-  const converted = tToCn(text);
+  const converted = convert(text);
   let changed = 0;
   const a = [...text];
   const b = [...converted];
@@ -61,8 +61,8 @@ export function isTraditional(text: string): boolean {
 export function normaliseMirror(text: string): string {
   let out = stripPinyin(text);
   if (isTraditional(out)) {
-    twToCn ??= Converter({ from: "twp", to: "cn" });
-    out = twToCn(out);
+    const convert = (twToCn ??= Converter({ from: "twp", to: "cn" }));
+    out = convert(out);
   }
   return out;
 }

@@ -61,6 +61,9 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
   };
   walkBlocks(body);
 
+  if (lines.every((l) => l.trim() === "") && tables.length === 0 && names.some((n) => n.startsWith("word/media/"))) {
+    throw new ReadFailure("DOCX 中只有图片、没有文字（可能是扫描件贴进 Word）：需要 OCR 识别后才能解析，或请提供文字版本", "needs-ocr");
+  }
   const text = lines
     .map((l) => l.replace(/[ \u00a0]+$/g, ""))
     .join("\n")

@@ -1,0 +1,300 @@
+// A PDF → positioned text runs and ruling lines per page (pdfjs-dist, legacy build for Node),
+// then pdf-layout.ts turns them into lines and grids.
+//
+// Offline by construction: no worker script is fetched (pdfjs runs its "fake worker" in this
+// thread), no system fonts, no font faces; CMaps (needed for CJK fonts that are not embedded),
+// standard font data and the image-decoder wasm are read from node_modules/pdfjs-dist.
+//
+// A PDF whose pages carry no text is a scan (图片版): ReadFailure "needs-ocr". A text layer made
+// of unmapped glyphs (private-use code points, no ToUnicode) is unusable the same way. Encrypted
+// PDFs that need a password, and files pdfjs cannot parse, are errors with what to do.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { layoutPages, looksTabular, type PageInput, type Rule, type TextRun } from "./pdf-layout.ts";
+import { Deadline, ReadFailure, timeoutFailure } from "./errors.ts";
+import type { Grid } from "./grid.ts";
+
+export interface PdfRead {
+  text: string;
+  tables: Grid[];
+  pageStarts: number[];
+  pages: number;
+  title: string | null;
+  warnings: string[];
+}
+
+/** Pages past this are not read (a township report has 3–15 pages). */
+export const MAX_PDF_PAGES = 300;
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjsPromise: Promise<PdfJs> | null = null;
+let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+
+function loadPdfjs(): Promise<PdfJs> {
+  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").then((m) => {
+    const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+    assets = {
+      cMapUrl: join(root, "cmaps") + "/",
+      standardFontDataUrl: join(root, "standard_fonts") + "/",
+      wasmUrl: join(root, "wasm") + "/",
+    };
+    return m;
+  });
+  return pdfjsPromise;
+}
+
+export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer it is given
+    ...assets!,
+    cMapPacked: true,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  const timeLimited = <T>(p: Promise<T>): Promise<T> => withDeadline(p, deadline);
+  try {
+    let doc;
+    try {
+      doc = await timeLimited(task.promise);
+    } catch (e) {
+      throw openFailure(e);
+    }
+    const warnings: string[] = [];
+    const pageCount = doc.numPages;
+    const n = Math.min(pageCount, MAX_PDF_PAGES);
+    if (pageCount > MAX_PDF_PAGES) warnings.push(`PDF 共 ${pageCount} 页，只读取了前 ${MAX_PDF_PAGES} 页：年度报告通常不超过 20 页，请确认文件`);
+    const pages: PageInput[] = [];
+    const noText: number[] = [];
+    const failed: number[] = [];
+    let chars = 0;
+    let unmapped = 0;
+    for (let i = 1; i <= n; i++) {
+      deadline.check();
+      try {
+        const page = await timeLimited(doc.getPage(i));
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await timeLimited(page.getTextContent());
+        const runs = textRuns(content.items as RawItem[], viewport.transform);
+        for (const r of runs) {
+          for (const ch of r.str) {
+            if (/\s/.test(ch)) continue;
+            chars++;
+            const c = ch.codePointAt(0)!;
+            if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
+          }
+        }
+        let rules: Rule[] = [];
+        if (runs.length === 0) noText.push(i);
+        else if (looksTabular(runs)) {
+          const ops = await timeLimited(page.getOperatorList());
+          rules = extractRules(ops, viewport.transform, pdfjs.OPS);
+        }
+        pages.push({ page: i, width: viewport.width, height: viewport.height, runs, rules });
+        page.cleanup();
+      } catch (e) {
+        if (e instanceof ReadFailure) throw e;
+        failed.push(i);
+        pages.push({ page: i, width: 0, height: 0, runs: [], rules: [] });
+      }
+    }
+    if (failed.length === n) throw new ReadFailure("PDF 文件已损坏（所有页面都无法解析）：请重新下载，或用浏览器/WPS 打开后另存为 PDF");
+    if (chars === 0) {
+      throw new ReadFailure(`PDF 没有文字层（共 ${pageCount} 页，可能是扫描件或图片版）：需要 OCR 识别后才能解析，或请提供文字版 PDF、DOCX 或网页版本`, "needs-ocr");
+    }
+    if (unmapped / chars > 0.3) {
+      throw new ReadFailure("PDF 的文字层无法解码（字体缺少 Unicode 映射，提取出的是乱码）：需要 OCR 识别，或请提供 DOCX 或网页版本", "needs-ocr");
+    }
+    if (failed.length) warnings.push(`PDF 第 ${failed.join("、")} 页无法解析（文件可能部分损坏）：这些页的内容缺失`);
+    if (noText.length) warnings.push(`PDF 第 ${noText.join("、")} 页没有文字层（可能是图片）：这些页上的内容需要 OCR 识别`);
+    deadline.check();
+    const layout = layoutPages(pages);
+    let title: string | null = null;
+    try {
+      const meta = await timeLimited(doc.getMetadata());
+      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
+      title = typeof t === "string" && t.trim() ? t.trim() : null;
+    } catch {
+      title = null;
+    }
+    return { ...layout, pages: pageCount, title, warnings };
+  } finally {
+    void task.destroy().catch(() => undefined);
+  }
+}
+
+function openFailure(e: unknown): ReadFailure {
+  if (e instanceof ReadFailure) return e;
+  const name = (e as { name?: string })?.name ?? "";
+  const message = (e as { message?: string })?.message ?? String(e);
+  if (name === "PasswordException") {
+    return new ReadFailure("PDF 已加密，需要密码才能打开：请提供未加密的版本（用 WPS 或 Acrobat 打开后另存为无密码的 PDF）");
+  }
+  if (name === "InvalidPDFException") {
+    return new ReadFailure("PDF 文件已损坏或不完整（无法解析）：请重新下载，或用浏览器/WPS 打开后另存为 PDF");
+  }
+  return new ReadFailure(`PDF 无法打开（${message.slice(0, 60)}）：文件可能已损坏，请重新下载，或用浏览器/WPS 打开后另存为 PDF`);
+}
+
+function withDeadline<T>(p: Promise<T>, deadline: Deadline): Promise<T> {
+  const left = deadline.at - Date.now();
+  if (left <= 0) return Promise.reject(timeoutFailure(deadline.ms));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutFailure(deadline.ms)), left);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text runs
+
+interface RawItem {
+  str?: string;
+  dir?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+type Matrix = [number, number, number, number, number, number] | number[];
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+function compose(m1: Matrix, m2: Matrix): number[] {
+  return [
+    m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+  ];
+}
+
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2060\ufeff\u00ad]/g;
+
+/** Text items → runs with a box in viewport space (top-left origin). */
+function textRuns(items: RawItem[], viewport: number[]): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    const str = (item.str ?? "").replace(INVISIBLE, "");
+    if (!str.trim() || !item.transform) continue;
+    const [a, b, c, d, e, f] = item.transform;
+    const width = item.width ?? 0;
+    const height = item.height ?? 0;
+    let corners: [number, number][];
+    let size: number;
+    if (item.dir === "ttb") {
+      size = width || Math.hypot(a, b);
+      corners = [[e, f], [e + width, f - height]];
+    } else {
+      const ulen = Math.hypot(a, b) || 1;
+      const vlen = Math.hypot(c, d) || 1;
+      size = vlen;
+      const [ux, uy] = [a / ulen, b / ulen];
+      const [vx, vy] = [c / vlen, d / vlen];
+      const lo = -0.2 * vlen;
+      const hi = 0.85 * vlen;
+      corners = [
+        [e + vx * lo, f + vy * lo], [e + ux * width + vx * lo, f + uy * width + vy * lo],
+        [e + vx * hi, f + vy * hi], [e + ux * width + vx * hi, f + uy * width + vy * hi],
+      ];
+    }
+    const pts = corners.map(([x, y]) => apply(viewport, x, y));
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const run = { str, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), size: Math.abs(size) || 1 };
+    if ([run.x0, run.x1, run.y0, run.y1].every(Number.isFinite)) runs.push(run);
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ruling lines from the operator list
+
+interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+/** Straight axis-aligned segments that are stroked, and thin filled rectangles, in viewport space. */
+function extractRules(ops: OperatorList, viewport: number[], OPS: Record<string, number>): Rule[] {
+  const rules: Rule[] = [];
+  let ctm: number[] = viewport;
+  const stack: number[][] = [];
+  const STROKES = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const FILLS = new Set([OPS.fill, OPS.eoFill]);
+  for (let i = 0; i < ops.fnArray.length && rules.length < 20_000; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.transform && args) ctm = compose(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push(ctm);
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = compose(ctm, Array.from(args[0] as ArrayLike<number>));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const stroke = STROKES.has(paint);
+      const fill = FILLS.has(paint) || stroke;
+      if (!stroke && !fill) continue;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) continue;
+      pathRules(Array.from(data), ctm, stroke, rules);
+    }
+  }
+  return rules;
+}
+
+function pathRules(d: number[], ctm: number[], stroke: boolean, out: Rule[]): void {
+  const subpaths: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let k = 0; k < d.length; ) {
+    const op = d[k];
+    if (op === 0) {
+      if (cur.length) subpaths.push(cur);
+      cur = [apply(ctm, d[k + 1], d[k + 2])];
+      k += 3;
+    } else if (op === 1) {
+      cur.push(apply(ctm, d[k + 1], d[k + 2]));
+      k += 3;
+    } else if (op === 2) {
+      cur = [apply(ctm, d[k + 5], d[k + 6])]; // a curve breaks straight runs
+      k += 7;
+    } else if (op === 3) {
+      cur = [apply(ctm, d[k + 3], d[k + 4])];
+      k += 5;
+    } else if (op === 4) {
+      if (cur.length) cur.push(cur[0]);
+      k += 1;
+    } else break; // unknown encoding: stop rather than misread
+  }
+  if (cur.length) subpaths.push(cur);
+  for (const pts of subpaths) {
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+    const thin = (box.x1 - box.x0 <= 3 && box.y1 - box.y0 >= 4) || (box.y1 - box.y0 <= 3 && box.x1 - box.x0 >= 4);
+    if (thin) {
+      out.push(box); // a filled or stroked hairline rectangle, or a straight segment
+      continue;
+    }
+    if (!stroke) continue; // a filled area (cell shading) is not a rule
+    for (let k = 1; k < pts.length; k++) {
+      const [x0, y0] = pts[k - 1];
+      const [x1, y1] = pts[k];
+      if (Math.abs(y1 - y0) <= 1 && Math.abs(x1 - x0) >= 4) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+      else if (Math.abs(x1 - x0) <= 1 && Math.abs(y1 - y0) >= 4) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+    }
+  }
+}
