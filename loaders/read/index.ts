@@ -161,6 +161,7 @@ function routeOf(path: string, bytes: Uint8Array): Route {
     if (ext === ".docx" || ext === ".docm" || ext === ".dotx") return { format: "docx", warnings: [] };
     if (ext === ".wps" || ext === ".doc" || zipHasWordDocument(bytes)) return { format: "docx", warnings: mismatch("DOCX") };
     if (UNSUPPORTED[ext]) return fail("unsupported", UNSUPPORTED[ext]);
+    if (TEXT_EXTS.has(ext) || HTML_EXTS.has(ext)) return fail("error", "文件内容是二进制数据（ZIP 压缩包）而不是文本：文件可能已损坏或扩展名有误");
     return fail("unsupported", "文件是 ZIP 压缩包而不是报告：请先解压，或确认文件类型");
   }
   if (magic === "ole") {
