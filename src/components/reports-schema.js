@@ -1,4 +1,4 @@
-// Column types of src/data/reports.csv (the loader's contract), for DuckDB's read_csv.
+// Column types of data/corpus/reports.csv (member of src/data/corpus.zip.ts; the loader contract), for DuckDB's read_csv.
 // Explicit types keep queries stable when a column happens to be empty in every row
 // (type sniffing would then make it VARCHAR and sum() would fail).
 export const REPORTS_COLUMN_TYPES = {
