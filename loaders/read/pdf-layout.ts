@@ -475,7 +475,7 @@ function nearestCol(cols: { x0: number; x1: number }[], x: number): number {
 function assemble(pages: PageBlocks[]): PdfLayout {
   // Body margins, for re-joining wrapped lines: the usual left edge and the right edge of full lines.
   const bodyLines = pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === "line" && !b.line.tabs ? [b.line] : [])));
-  const left = mode(bodyLines.map((l) => Math.round(l.x0)));
+  const left = leftMargin(bodyLines.map((l) => Math.round(l.x0)));
   const rights = bodyLines.map((l) => l.x1).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : 0;
   const continues = (prev: Line, next: Line, samePage: boolean) =>
@@ -510,13 +510,13 @@ function assemble(pages: PageBlocks[]): PdfLayout {
   return { text: text.replace(/\n{3,}/g, "\n\n").trimEnd(), pageStarts, tables: mergeAcrossPages(pages) };
 }
 
-function mode(values: number[]): number {
+/** The body's left edge: the leftmost x where lines often start (continuation lines of paragraphs). */
+function leftMargin(values: number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = 0;
-  let n = -1;
-  for (const [v, c] of counts) if (c > n || (c === n && v < best)) [best, n] = [v, c];
-  return best;
+  const enough = Math.max(2, values.length * 0.1);
+  const frequent = [...counts].filter(([, n]) => n >= enough).map(([v]) => v);
+  return frequent.length ? Math.min(...frequent) : Math.min(...values, 0);
 }
 
 function toGrid(t: PdfTable): Grid {
