@@ -51,6 +51,10 @@ export interface PdfLayout {
 }
 
 const TAB_GAP_EM = 1.5;
+/** Chinese characters and full-width punctuation: no spaces between them in running text. */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e“”‘’—…]/u;
+const CJK_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…]/;
+const CJK_SPACE = /(?<=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e“”‘’—…]) (?=[\p{Script=Han}\u3001-\u303f\uff01-\uff5e“”‘’—…])/gu;
 const SPACE_GAP_EM = 0.2;
 const SNAP = 2; // points: rules closer than this are the same line
 
@@ -191,16 +195,20 @@ function makeLine(runs: TextRun[], tabs: boolean): Line {
   let text = "";
   let seg = { x0: sorted[0].x0, x1: sorted[0].x1, text: "" };
   sorted.forEach((run, i) => {
-    const str = run.str.replace(/\s+/g, " ");
+    const str = run.str.replace(/\s+/g, " ").replace(CJK_SPACE, "");
     if (i > 0) {
       const prev = sorted[i - 1];
       const em = Math.max(prev.size, run.size, 1);
       const gap = run.x0 - prev.x1;
+      // Justified Chinese lines spread the characters: a gap between two CJK characters is a space
+      // only when it is as wide as a character.
+      const [a, b] = [text.slice(-1), str.slice(0, 1)];
+      const cjk = (CJK.test(a) && CJK.test(b)) || CJK_PUNCT.test(a) || CJK_PUNCT.test(b);
       if (gap > TAB_GAP_EM * em) {
         segments.push(seg);
         seg = { x0: run.x0, x1: run.x1, text: "" };
         text += tabs ? "\t" : " ";
-      } else if (gap > SPACE_GAP_EM * em && !text.endsWith(" ") && !str.startsWith(" ")) {
+      } else if (gap > (cjk ? 1 : SPACE_GAP_EM) * em && !text.endsWith(" ") && !str.startsWith(" ")) {
         text += " ";
         seg.text += " ";
       }
@@ -486,6 +494,12 @@ function assemble(pages: PageBlocks[]): PdfLayout {
     (!samePage || (next.y0 - prev.y1 >= -0.5 && next.y0 - prev.y1 <= 1.5 * prev.size));
 
   let text = "";
+  /** Ends the text with exactly `n` line breaks (none at the very start). */
+  const breakLines = (n: number) => {
+    if (text === "") return;
+    const have = text.length - text.replace(/\n+$/, "").length;
+    if (have < n) text += "\n".repeat(n - have);
+  };
   const pageStarts: number[] = [];
   let last: { line: Line; page: number } | null = null;
   for (const p of pages) {
@@ -497,17 +511,20 @@ function assemble(pages: PageBlocks[]): PdfLayout {
         if (last && continues(last.line, b.line, last.page === p.page) && (last.page === p.page || bi === 0)) {
           text += joiner(text, lineText) + lineText;
         } else {
-          text += (text === "" ? "" : "\n") + lineText;
+          breakLines(1);
+          text += lineText;
         }
         last = { line: b.line, page: p.page };
       } else {
-        text += (text === "" ? "" : "\n\n") + gridLines(toGrid(b.table)).join("\n") + "\n";
+        breakLines(2);
+        text += gridLines(toGrid(b.table)).join("\n") + "\n";
         last = null;
       }
     });
     if (p.blocks.length === 0) last = null;
   }
-  return { text: text.replace(/\n{3,}/g, "\n\n").trimEnd(), pageStarts, tables: mergeAcrossPages(pages) };
+  text = text.trimEnd();
+  return { text, pageStarts: pageStarts.map((o) => Math.min(o, text.length)), tables: mergeAcrossPages(pages) };
 }
 
 /** The body's left edge: the leftmost x where lines often start (continuation lines of paragraphs). */
