@@ -28,7 +28,8 @@ const BROWSER_PACKAGES: { name: string; required: boolean; why: string }[] = [
   { name: "apache-arrow", required: true, why: "DuckDB query results, FileAttachment().arrow()" },
   { name: "arquero", required: true, why: "aq" },
   { name: "@duckdb/duckdb-wasm", required: true, why: "SQL in the browser" },
-  { name: "@observablehq/plot", required: false, why: "Plot (not a dependency yet; bundled if installed)" }
+  { name: "@observablehq/plot", required: false, why: "Plot (not a dependency yet; bundled if installed)" },
+  { name: "fflate", required: true, why: "XLSX export (zip) in src/components/export.js" }
 ];
 
 /** duckdb-wasm files the browser loads at runtime, besides the JS API in _esm.js. */
