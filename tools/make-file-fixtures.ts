@@ -4,9 +4,12 @@
 //   report-2021.pdf          text layer, tables with cell borders (ruled), page numbers
 //   report-2021-unruled.pdf  the same without any borders (tables laid out by position only)
 //   report-2021-scan.pdf     the ruled PDF's pages as pictures only (a scan, 图片版)
+//   report-2021-password.pdf the ruled PDF encrypted with a user password (cannot be opened)
+//   report-2021-locked.pdf   the ruled PDF encrypted with an owner password only (opens; copying
+//                            "forbidden", as many government PDFs are)
 //
 // Needs a CJK TrueType font, pyftsubset and pdftoppm, at fixture-making time only:
-//   apt-get install -y fonts-wqy-microhei fonttools poppler-utils
+//   apt-get install -y fonts-wqy-microhei fonttools poppler-utils qpdf
 //   npx tsx tools/make-file-fixtures.ts
 // The font (the first face of the collection) is cut down to the characters used with pyftsubset
 // first: pdf-lib cannot read a .ttc, and its own subsetting (fontkit) loses glyphs of CJK fonts.
@@ -211,6 +214,9 @@ const ruled = await makePdf(true);
 writeFileSync(join(OUT, "report-2021.pdf"), ruled);
 writeFileSync(join(OUT, "report-2021-unruled.pdf"), await makePdf(false));
 writeFileSync(join(OUT, "report-2021-scan.pdf"), await makeScan(ruled));
-for (const f of ["report-2021.pdf", "report-2021-unruled.pdf", "report-2021-scan.pdf"]) {
+const ruledPath = join(OUT, "report-2021.pdf");
+execFileSync("qpdf", ["--static-id", "--encrypt", "secret", "owner-secret", "256", "--", ruledPath, join(OUT, "report-2021-password.pdf")]);
+execFileSync("qpdf", ["--static-id", "--encrypt", "", "owner-secret", "256", "--extract=n", "--modify=none", "--print=none", "--", ruledPath, join(OUT, "report-2021-locked.pdf")]);
+for (const f of ["report-2021.pdf", "report-2021-unruled.pdf", "report-2021-scan.pdf", "report-2021-password.pdf", "report-2021-locked.pdf"]) {
   console.log(f, readFileSync(join(OUT, f)).length, "bytes");
 }

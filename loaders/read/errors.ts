@@ -15,7 +15,7 @@ export class Deadline {
     this.at = Date.now() + ms;
   }
   get expired(): boolean {
-    return Date.now() > this.at;
+    return Date.now() >= this.at;
   }
   check(): void {
     if (this.expired) throw timeoutFailure(this.ms);

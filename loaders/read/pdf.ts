@@ -44,6 +44,56 @@ function loadPdfjs(): Promise<PdfJs> {
 }
 
 export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
+  try {
+    return await readPdfOnce(bytes, deadline);
+  } catch (e) {
+    // A download cut short loses the cross-reference table and trailer at the end of the file:
+    // give pdfjs a trailer pointing at the catalog and read what is there.
+    if (!(e instanceof ReadFailure) || !e.message.includes("已损坏或不完整") || deadline.expired) throw e;
+    const repaired = withTrailer(bytes);
+    if (!repaired) throw e;
+    let read: PdfRead;
+    try {
+      read = await readPdfOnce(repaired, deadline);
+    } catch {
+      throw e;
+    }
+    return { ...read, warnings: ["PDF 文件不完整（可能下载中断，缺少文件尾）：已尽量读取，内容可能缺失，请重新下载完整文件", ...read.warnings] };
+  }
+}
+
+/** The bytes with a trailer appended that names the document catalog, or null if none is found. */
+function withTrailer(bytes: Uint8Array): Uint8Array | null {
+  const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  if (/%%EOF\s*$/.test(s.slice(-1024))) return null; // not truncated
+  const objectBefore = (at: number): string | null => {
+    const head = s.slice(Math.max(0, at - 4096), at);
+    const m = [...head.matchAll(/(\d+)\s+(\d+)\s+obj\b/g)].pop();
+    return m ? `${m[1]} ${m[2]} R` : null;
+  };
+  let root: string | null = null;
+  let extra = "";
+  for (const m of s.matchAll(/\/Type\s*\/Catalog\b/g)) {
+    root = objectBefore(m.index!);
+    if (root) break;
+  }
+  if (!root) {
+    for (const m of s.matchAll(/\/Type\s*\/Pages\b/g)) {
+      const pages = objectBefore(m.index!);
+      if (!pages) continue;
+      extra = `\n999999 0 obj\n<< /Type /Catalog /Pages ${pages} >>\nendobj\n`;
+      root = "999999 0 R";
+      break;
+    }
+  }
+  if (!root) return null;
+  // A stream cut in the middle is closed, or the object index stops there.
+  const tail = s.slice(-2_000_000);
+  const close = tail.lastIndexOf("stream") > tail.lastIndexOf("endstream") + 3 ? "\nendstream\nendobj\n" : tail.lastIndexOf("obj") > tail.lastIndexOf("endobj") + 3 ? "\nendobj\n" : "";
+  return new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(`${close}${extra}\ntrailer\n<< /Root ${root} >>\n%%EOF\n`, "latin1")]));
+}
+
+async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer it is given
@@ -146,6 +196,7 @@ function openFailure(e: unknown): ReadFailure {
 }
 
 function withDeadline<T>(p: Promise<T>, deadline: Deadline): Promise<T> {
+  p.catch(() => undefined); // once the deadline wins, a later rejection (pdfjs aborted) is expected
   const left = deadline.at - Date.now();
   if (left <= 0) return Promise.reject(timeoutFailure(deadline.ms));
   let timer: NodeJS.Timeout | undefined;
