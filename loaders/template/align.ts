@@ -3,7 +3,7 @@
 // a warning: values are never shifted into neighbouring cells.
 import type { Cell, TableId } from "../types.ts";
 import type { ColumnDef, RowDef } from "../templates/schema.ts";
-import { keyLabels, labelKey, matchLabel } from "./labels.ts";
+import { hasOrdinal, keyLabels, labelKey, matchLabel } from "./labels.ts";
 import { parseValue } from "./values.ts";
 import type { Token } from "./tokens.ts";
 
@@ -15,6 +15,8 @@ export interface RowSpec {
 export interface RowGroup {
   label: Token[];
   values: Token[];
+  /** Label text that wraps onto lines after the values (PDF cells are centred vertically). */
+  tail: Token[];
 }
 
 export interface AlignResult {
@@ -26,25 +28,82 @@ export interface AlignResult {
   extraRows: string[];
 }
 
-/** Splits the stream into groups of label text followed by values. */
+/** Horizontal distance within which two label fragments stand in the same column. */
+const SAME_COLUMN_X = 2;
+
+/**
+ * Splits the stream into groups of label text followed by values. A fragment that starts with an
+ * ordinal or matches a row starts a new label; other fragments continue a label — in text with
+ * positions, the label standing in the same column (so a wrapped cell is rejoined even when its
+ * lines straddle the values or sit beside an outer heading).
+ */
 export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
   const keyed = keyLabels(specs.map((s) => s.row));
   const groups: RowGroup[] = [];
+  const valuesAfter = rowHasValuesAfter(tokens);
   let current: RowGroup | null = null;
-  for (const token of tokens) {
+  tokens.forEach((token, i) => {
     if (token.kind === "value") {
-      if (current) current.values.push(token);
-      continue;
+      current?.values.push(token);
+      return;
     }
-    const startsRow = matchRow(token.text, keyed).length > 0;
-    if (!current || current.values.length > 0 || startsRow) {
-      current = { label: [token], values: [] };
-      groups.push(current);
-    } else {
+    const startsRow = hasOrdinal(token.text) || matchRow(token.text, keyed).length > 0;
+    const positioned = token.x !== undefined || token.col !== undefined;
+    const column = !startsRow && positioned ? sameColumnGroup(groups, token) : null;
+    if (current && !startsRow && column && column.values.length === 0) {
+      column.label.push(token); // wrapped label, values still to come on this or a later line
+      current = column;
+    } else if (current && !startsRow && column && !valuesAfter[i]) {
+      column.tail.push(token); // wrapped label continuing below its values
+    } else if (current && !startsRow && current.values.length === 0) {
       current.label.push(token); // a label split over lines or cells
+    } else {
+      current = { label: [token], values: [], tail: [] };
+      groups.push(current);
+    }
+  });
+  return groups;
+}
+
+/** The most recent of the last few groups whose label starts in the token's column. */
+function sameColumnGroup(groups: RowGroup[], token: Token): RowGroup | null {
+  for (let g = groups.length - 1; g >= Math.max(0, groups.length - 3); g--) {
+    const first = groups[g].label[0];
+    const same = token.x !== undefined && first.x !== undefined
+      ? Math.abs(first.x - token.x) <= SAME_COLUMN_X
+      : token.col !== undefined && first.col === token.col;
+    if (same) return groups[g];
+  }
+  return null;
+}
+
+/** For each token: does a non-empty value follow it in the same physical row? */
+function rowHasValuesAfter(tokens: Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let seen = false;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (i < tokens.length - 1 && tokens[i + 1].row !== tokens[i].row) seen = false;
+    out[i] = seen;
+    if (tokens[i].kind === "value" && tokens[i].text.trim() !== "") seen = true;
+  }
+  return out;
+}
+
+/** The printed label of a group: its text before the values, extended by as much of the
+ * wrapped tail as still matches a row (the tail may also hold unrelated text). */
+function printedLabel<T extends RowDef>(group: RowGroup, keyed: ReturnType<typeof keyLabels<T>>): { text: string; rows: T[] } {
+  let text = group.label.map((t) => t.text).join("");
+  let rows = matchRow(text, keyed);
+  let extended = text;
+  for (const t of group.tail) {
+    extended += t.text;
+    const m = matchRow(extended, keyed);
+    if (m.length) {
+      text = extended;
+      rows = m;
     }
   }
-  return groups;
+  return { text, rows };
 }
 
 /** Matches a printed label; "（三）不予公开1.属于国家秘密" in one cell is tried by its last part. */
@@ -55,15 +114,14 @@ function matchRow<T extends RowDef>(printed: string, keyed: ReturnType<typeof ke
   return parts.length > 1 ? matchLabel(parts.at(-1)!, keyed) : [];
 }
 
-export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[]): AlignResult {
+export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], validators?: (columns: ColumnDef[]) => RowValidator | undefined): AlignResult {
   const keyed = keyLabels(specs.map((s) => s.row));
   const result: AlignResult = { cells: [], warnings: [], rows: new Set(), extraRows: [] };
   let pointer = 0;
   const assigned: { spec: RowSpec; group: RowGroup }[] = [];
   for (const group of groupRows(tokens, specs)) {
-    const printed = group.label.map((t) => t.text).join("");
+    const { text: printed, rows: candidates } = printedLabel(group, keyed);
     const hasValues = group.values.some((v) => v.text.trim() !== "");
-    const candidates = matchRow(printed, keyed);
     const index = candidates.map((row) => specs.findIndex((s) => s.row === row)).filter((i) => i >= pointer).sort((a, b) => a - b)[0];
     if (index === undefined) {
       if (hasValues && candidates.length === 0) result.extraRows.push(printed);
@@ -85,10 +143,11 @@ export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[]): Al
         continue;
       }
     }
-    const values = fitValues(group.values, spec.columns.length);
+    const values = fitValues(group.values, spec.columns.length, group.label.at(-1)!.row, validators?.(spec.columns));
     if (!values) {
       const n = group.values.filter((v) => v.text.trim() !== "").length;
-      result.warnings.push(`${table}：行“${spec.row.label}”读到 ${n} 个数值，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
+      const cells = group.values.length === n ? `${n} 个数值` : `${group.values.length} 个单元格（${n} 个非空）`;
+      result.warnings.push(`${table}：行“${spec.row.label}”读到 ${cells}，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
       for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, group.label[0].source));
       continue;
     }
@@ -98,23 +157,52 @@ export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[]): Al
   return result;
 }
 
-/** The row's values, exactly one per column, or null when they cannot be aligned with confidence. */
-export function fitValues(values: Token[], n: number): Token[] | null {
+/** Accepts a candidate row of numbers when the table's own rules for a row hold on it. */
+export type RowValidator = (values: (number | null)[]) => boolean;
+
+/**
+ * The row's values, exactly one per column, or null when they cannot be aligned with confidence.
+ * `labelRow` is the physical row of the label; `validate` checks a split of glued digits.
+ */
+export function fitValues(values: Token[], n: number, labelRow?: number, validate?: RowValidator): Token[] | null {
   let v = [...values];
-  while (v.length > n && v.at(-1)!.text.trim() === "") v.pop(); // blank lines after a row
-  if (v.length === n) return v;
-  // Digits glued together ("规章000"): one run that makes up the missing cells, one digit each.
-  // Only a run glued in the source text is split; a free-standing "100" stays one number.
-  if (v.length < n) {
-    const runs = v.filter((t) => t.glued && /^\d{2,}$/.test(t.text));
-    if (runs.length === 1 && runs[0].text.length === n - v.length + 1) {
-      const run = runs[0];
-      const digits = [...run.text].map((d, i) => ({ ...run, text: d, source: `${run.source}:digit${i + 1}`, glued: true }));
-      v = v.flatMap((t) => (t === run ? digits : [t]));
-      if (v.length === n) return v;
-    }
+  // A row whose values stand on its label's own line ("行政许可17") does not own the blank lines
+  // after it; blank lines are empty cells only where each cell has a line of its own.
+  if (labelRow !== undefined && v.some((t) => t.row === labelRow && t.text.trim() !== "")) {
+    v = v.filter((t) => t.row === labelRow || t.text.trim() !== "");
   }
+  while (v.length > n && v.at(-1)!.text.trim() === "") v.pop(); // blank lines after a row
+  // Empty cells of the label columns ("| 一、本年新收… |  |  | 2 | …"): in sources with real cells,
+  // leading blanks beyond the column count are padding, not values.
+  while (v.length > n && v[0].col !== undefined && v[0].text.trim() === "") v.shift();
+  if (v.length === n) return v;
+  if (v.length < n) return splitGluedRun(v, n, validate);
   return null;
+}
+
+/**
+ * Digits glued together ("规章000"): one run of exactly as many digits as missing cells + 1. Blank
+ * cells leave no trace in a glued run ("114" may be 11, blank, 4), so the one-digit-per-cell split
+ * is taken only when no other reading exists (a run like "000"), or when the table's row rule
+ * (总计 = the applicant columns; 总计 = the four outcomes) holds on it. A free-standing "100"
+ * stays one number; a run standing alone for a whole row of 5+ cells ("000000100100000" for
+ * table 四) counts as glued: no township cell holds a five-digit count.
+ */
+function splitGluedRun(v: Token[], n: number, validate?: RowValidator): Token[] | null {
+  const runs = v.filter((t) => (t.glued || (v.length === 1 && t.text.length === n && n >= 5)) && /^\d{2,}$/.test(t.text));
+  if (runs.length !== 1 || runs[0].text.length !== n - v.length + 1) return null;
+  const run = runs[0];
+  const digits = [...run.text].map((d, i) => ({ ...run, text: d, source: `${run.source}:digit${i + 1}`, glued: true }));
+  const split = v.flatMap((t) => (t === run ? digits : [t]));
+  if (onlyReading(run.text)) return split;
+  if (validate && validate(split.map((t) => parseValue(t.text).value))) return split;
+  return null;
+}
+
+/** True when a digit run has one reading however many cells it spans: every digit but the last
+ * is 0 (a number never starts with 0, so "0003" can only be 0, 0, 0, 3). */
+function onlyReading(run: string): boolean {
+  return /^0*\d$/.test(run);
 }
 
 function makeCell(table: TableId, row: RowDef, col: ColumnDef, token: Token): Cell {

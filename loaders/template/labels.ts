@@ -14,6 +14,11 @@ export function labelKey(label: string): string {
   return s.replace(/[：:，,。；;]+$/g, "");
 }
 
+/** True when the text begins with an ordinal (一、 （三） 1.), i.e. starts a new label. */
+export function hasOrdinal(text: string): boolean {
+  return ORDINAL.test(text.replace(/\s+/g, ""));
+}
+
 /** The ordinal printed before a label, if any ("（三）", "1."). */
 export function ordinalOf(label: string): string | null {
   const m = ORDINAL.exec(label.replace(/\s+/g, ""));

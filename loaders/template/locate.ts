@@ -12,9 +12,11 @@ interface SectionMark {
 /** A heading is a short line; the same words inside a sentence of 一、总体情况 are not one. */
 const MAX_HEADING = 40;
 const HEADINGS: { table: TableId | "end"; test: RegExp }[] = [
-  { table: "t2", test: /^[二2]?[、.．]?主动公开政府信息(情况|的情况)$/ },
-  { table: "t3", test: /收到和处理政府信息公开申请(的)?情况$/ },
-  { table: "t4", test: /政府信息公开行政复议[、和]?行政诉讼(的)?情况$/ },
+  // Anchored at both ends: a hard-wrapped sentence of the preamble that lists the sections
+  // ("…主动公开政府信息情况、收到和处理政府信息公开申请情况") is not a heading.
+  { table: "t2", test: /^主动公开政府信息(的)?情况$/ },
+  { table: "t3", test: /^收到和处理政府信息公开申请(的)?情况$/ },
+  { table: "t4", test: /^(政府信息公开)?行政复议[、和及]?行政诉讼(的)?情况$/ },
   { table: "end", test: /^[五六5-6][、.．](存在的主要问题|政府信息公开工作存在的主要问题|其他需要报告的事项)/ },
 ];
 /** When a heading was lost, the first label of the table marks where it starts. */

@@ -9,6 +9,7 @@ import { alignRows, fitValues, groupRows, type RowSpec } from "./align.ts";
 import { table3Layout } from "./columns.ts";
 import { matchLabel, keyLabels } from "./labels.ts";
 import { parseValue } from "./values.ts";
+import { rowValidator } from "./row-rules.ts";
 
 export type TableState = "parsed" | "empty" | "missing";
 
@@ -86,7 +87,7 @@ function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
   const warnings = layout.warning ? [layout.warning] : [];
   if (!layout.columns) return { cells: [], warnings, variants: [] };
   const specs = block.rows.map((row) => ({ row, columns: layout.columns! }));
-  const r = alignRows("t3", body, specs);
+  const r = alignRows("t3", body, specs, (columns) => rowValidator("t3", columns.map((c) => c.id)));
   const variants: string[] = [];
   if (layout.columns.some((c) => c.id === "org_subtotal")) variants.push("subtotal-column");
   if (template.id === "template-2021" && r.rows.has("other")) variants.push("merged-other");
@@ -101,14 +102,18 @@ function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
   const values = tokens.slice(lastText + 1);
   const n = block.rows.length * block.columns.length;
   if (values.every((v) => v.text.trim() === "")) return { cells: [], warnings: [], variants: [] };
-  const fitted = fitValues(values, n);
+  const width = block.columns.length;
+  const ids = block.columns.map((c) => c.id);
+  const eachBlock = rowValidator("t4", ids);
+  const validate = eachBlock && ((v: (number | null)[]) => block.rows.every((_, r) => eachBlock(v.slice(r * width, (r + 1) * width))));
+  const fitted = fitValues(values, n, undefined, validate);
   if (!fitted) {
     const count = values.filter((v) => v.text.trim() !== "").length;
     return { cells: [], warnings: [`表四：读到 ${count} 个数值，应为 ${n} 个，无法可靠对齐，表四留空`], variants: [] };
   }
   const cells: Cell[] = [];
   block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
-    const token = fitted[r * block.columns.length + c];
+    const token = fitted[r * width + c];
     const { value, raw, unit } = parseValue(token.text);
     cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source: token.source });
   }));

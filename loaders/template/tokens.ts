@@ -103,11 +103,22 @@ function splitAligned(text: string): string[] {
 /** One cell's text → tokens; a label with digits glued to its end is split off. */
 function cellTokens(text: string, source: string, row: number, x?: number): Token[] {
   if (isValueToken(text)) return [{ kind: "value", text, source, row, x }];
+  // A label followed by values after a single space ("2.其他法律行政法规 0 0 0"): PDF text often
+  // keeps only one space where a label cell ends.
+  const trailing = /^(.*[^\s\d.])\s+((?:[\d.]+|[-/—无])(?:\s+(?:[\d.]+|[-/—无]))*)$/.exec(text);
+  if (trailing && !isValueToken(trailing[1])) {
+    const label = trailing[1].trim();
+    const values = trailing[2].split(/\s+/);
+    return [
+      ...cellTokens(label, source, row, x),
+      ...values.map((v) => ({ kind: "value" as const, text: v, source, row, x: x === undefined ? undefined : x + displayWidth(label) + 1 })),
+    ];
+  }
   if (/^\d+(\s+\d+)+$/.test(text)) {
     return text.split(/\s+/).map((t) => ({ kind: "value" as const, text: t, source, row, x }));
   }
-  const glued = /^(.*[^\d\s.、．)）(（])\s*(\d+)$/.exec(text);
-  if (glued && !/^\d/.test(glued[1])) {
+  const glued = /^(.*[^\d\s.．])\s*(\d+)$/.exec(text);
+  if (glued && /\p{Script=Han}/u.test(glued[1])) {
     const label = glued[1].trim();
     return [
       { kind: "text", text: label, source, row, x },
