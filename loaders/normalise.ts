@@ -21,7 +21,7 @@ export function normaliseText(text: string): string {
     .replace(ZERO_WIDTH, "")
     .replace(COMPAT_HAN, (c) => c.normalize("NFKC"))
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(?<=\d)[．。](?=\d)/g, ".")
+    .replace(/(?<=\d)．(?=\d)/g, ".")
     .replace(/(?<=\d)％/g, "%")
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]/g, " ")
     .replace(/[ \t]+\n/g, "\n");
@@ -75,19 +75,21 @@ const PINYIN_SYLLABLE = new RegExp(
   `^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüv${TONED}]{1,3}(?:ng|n|r)?[1-5]?$`,
   "i",
 );
-const AFTER_HAN = /(\p{Script=Han})\s?[(（]\s?([a-zA-Z\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]{1,7}[1-5]?)\s?[)）]/gu;
+const TONE_MARKS = "\\u00e0-\\u00fc\\u0101-\\u01dc\\u0144\\u0148\\u01f9\\u1e3f";
+const AFTER_HAN = new RegExp(`(\\p{Script=Han})\\s?[(（]\\s?([a-zA-Z${TONE_MARKS}]{1,7}[1-5]?)\\s?[)）]`, "gu");
+const TONED_SYLLABLE = new RegExp(`[${TONE_MARKS}]|\\d$`);
 
 export function stripPinyin(text: string): string {
   if (!/[(（]/.test(text)) return text;
   const hits = [...text.matchAll(AFTER_HAN)].filter((m) => isPinyin(m[2]));
   if (hits.length === 0) return text;
-  const toned = hits.filter((m) => /[\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]|\d$/.test(m[2])).length;
+  const toned = hits.filter((m) => TONED_SYLLABLE.test(m[2])).length;
   // Toneless syllables in brackets could be real text ("(a)"): removed only in a text that
   // clearly carries inserted pinyin.
   const all = toned >= 2 || (toned >= 1 && hits.length >= 3);
   return text.replace(AFTER_HAN, (whole, han: string, syl: string) => {
     if (!isPinyin(syl)) return whole;
-    const isToned = /[\u00fc\u0101-\u01dc\u0144\u0148\u01f9\u1e3f]|\d$/.test(syl);
+    const isToned = TONED_SYLLABLE.test(syl);
     return isToned || all ? han : whole;
   });
 }

@@ -1,0 +1,53 @@
+// Mirror noise and character forms (report-formats.md §6), normalised before any matching.
+import { describe, expect, it } from "vitest";
+import { isTraditional, normaliseText, stripPinyin } from "../loaders/normalise.ts";
+
+describe("Traditional → Simplified, with Taiwan terms", () => {
+  const mirror = "青石鎮人民政府2022年政府資訊公開工作年度報告\n一、總體情況\n全年主動公開政府資訊156條，規範性檔案2件，通過入口網站公開。\n本年新收政府資訊公開申請數量13件，行政複議1件。";
+  it("converts a Traditional mirror copy, phrases included", () => {
+    expect(isTraditional(mirror)).toBe(true);
+    expect(normaliseText(mirror)).toBe("青石镇人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息156条，规范性文件2件，通过门户网站公开。\n本年新收政府信息公开申请数量13件，行政复议1件。");
+  });
+  it("leaves Simplified text alone, even its Traditional-looking names", () => {
+    const simplified = "於潜镇人民政府2022年政府信息公开工作年度报告：乾安县转发的规范性文件3件，资料已归档。";
+    expect(isTraditional(simplified)).toBe(false);
+    expect(normaliseText(simplified)).toBe(simplified);
+  });
+  it("a single Traditional character in Simplified text is not a mirror", () => {
+    const text = "某镇2022年政府信息公开工作年度报告，全年公开信息120条（含轉載）。";
+    expect(normaliseText(text)).toBe(text);
+  });
+});
+
+describe("inserted pinyin", () => {
+  it("is removed after characters", () => {
+    expect(normaliseText("青石鎮人民政府2022年政府資訊公開工作年度報(bào)告，文號(hào)為青政發〔2022〕1號")).toBe("青石镇人民政府2022年政府信息公开工作年度报告，文号为青政发〔2022〕1号");
+    expect(normaliseText("政府信息公开工作年度报(bào)告")).toBe("政府信息公开工作年度报告");
+    expect(stripPinyin("本年新收（shōu）政府信息公开申(shēn)请数量")).toBe("本年新收政府信息公开申请数量");
+  });
+  it("toneless syllables go only in a text that carries toned ones", () => {
+    expect(stripPinyin("收(shōu)到(dao)申(shēn)请(qing)")).toBe("收到申请");
+    expect(stripPinyin("附件(a)和附件(b)")).toBe("附件(a)和附件(b)");
+    expect(stripPinyin("政务公开(PDF)下载")).toBe("政务公开(PDF)下载");
+  });
+});
+
+describe("character forms", () => {
+  it("full-width digits, letters, decimal point and percent", () => {
+    expect(normaliseText("收费１２．５万元，占２０％，ＡＢＣ")).toBe("收费12.5万元，占20%，ABC");
+  });
+  it("keeps Chinese punctuation and a full stop after a number", () => {
+    expect(normaliseText("（一）项：共3件。4月份")).toBe("（一）项：共3件。4月份");
+  });
+  it("zero-width and bidi characters, odd spaces", () => {
+    expect(normaliseText("本\u200b年\u200d新\ufeff收\u202a申请\u00a0数量\u3000 \n")).toBe("本年新收申请 数量\n");
+  });
+  it("Kangxi radicals and compatibility ideographs from PDF text layers", () => {
+    expect(normaliseText("⼀、总体情况；⽂件；⾏政")).toBe("一、总体情况；文件；行政");
+    expect(normaliseText("\uf9b4")).toBe("\u{f9b4}".normalize("NFKC"));
+  });
+  it("is idempotent", () => {
+    const text = "青石鎮年度報(bào)告１２．５％\u200b⼀\r\n";
+    expect(normaliseText(normaliseText(text))).toBe(normaliseText(text));
+  });
+});
