@@ -366,7 +366,7 @@ function fillFrame(f: Frame, runs: TextRun[], page: number): PdfTable | null {
       }
     }
   }
-  if (regions.size < 3) return null;
+  if (regions.size < 2) return null;
 
   const cellOf = (x: number, y: number) => {
     const c = Math.min(nc - 1, Math.max(0, upperIndex(f.xs, x)));
