@@ -6,6 +6,7 @@ import type { ColumnDef, RowDef } from "../templates/schema.ts";
 import { hasOrdinal, keyLabels, labelKey, matchLabel } from "./labels.ts";
 import { parseValue } from "./values.ts";
 import type { Token } from "./tokens.ts";
+import { anchorsFromCompleteRows, anchorsFromHeader, fitByPosition } from "./position-fit.ts";
 
 export interface RowSpec {
   row: RowDef;
@@ -52,7 +53,9 @@ export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
     const column = !startsRow && positioned ? sameColumnGroup(groups, token) : null;
     if (current && !startsRow && column && column.values.length === 0) {
       column.label.push(token); // wrapped label, values still to come on this or a later line
-      current = column;
+      // The values on this line (if any) are the continued label's; a wrapped fragment alone on
+      // its line (…办理 / 结果) must not capture what follows.
+      if (column === groups.at(-1) || valuesAfter[i]) current = column;
     } else if (current && !startsRow && column && !valuesAfter[i]) {
       column.tail.push(token); // wrapped label continuing below its values
     } else if (current && !startsRow && current.values.length === 0) {
@@ -111,7 +114,10 @@ function matchRow<T extends RowDef>(printed: string, keyed: ReturnType<typeof ke
   const direct = matchLabel(printed, keyed);
   if (direct.length) return direct;
   const parts = printed.replace(/\s+/g, "").split(/(?=[（(][一二三四五六七八九十]+[)）]|\d+[.．、](?!\d))/).filter(Boolean);
-  return parts.length > 1 ? matchLabel(parts.at(-1)!, keyed) : [];
+  if (parts.length > 1) return matchLabel(parts.at(-1)!, keyed);
+  // Two label cells read as one with a space between them ("本年度办理 予以公开"), ordinals lost.
+  const words = printed.trim().split(/\s+/);
+  return words.length > 1 ? matchLabel(words.at(-1)!, keyed) : [];
 }
 
 export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], validators?: (columns: ColumnDef[]) => RowValidator | undefined): AlignResult {
@@ -137,16 +143,19 @@ export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], val
       // A heading with values is a merged row (e.g. one （六）其他处理 row in a 2021 report) when
       // none of its sub-rows was printed; otherwise its values are not the template's.
       const childPrinted = assigned.some((a) => a.spec.row.parent === spec.row.id);
-      if (!hasValues) continue;
+      // (a merged row printed with every cell blank still has its cells, all empty)
+      if (!hasValues && (childPrinted || group.values.length !== spec.columns.length)) continue;
       if (childPrinted) {
         result.warnings.push(`${table}：标题行“${spec.row.label}”带有数值且其下还有分项，数值未采用`);
         continue;
       }
     }
-    const values = fitValues(group.values, spec.columns.length, group.label.at(-1)!.row, validators?.(spec.columns));
+    const n = spec.columns.length;
+    const values = fitValues(group.values, n, group.label.at(-1)!.row, validators?.(spec.columns))
+      ?? placeByPosition(group, n, tokens, assigned.filter((a) => a.spec.columns === spec.columns).map((a) => a.group.values));
     if (!values) {
-      const n = group.values.filter((v) => v.text.trim() !== "").length;
-      const cells = group.values.length === n ? `${n} 个数值` : `${group.values.length} 个单元格（${n} 个非空）`;
+      const filled = group.values.filter((v) => v.text.trim() !== "").length;
+      const cells = group.values.length === filled ? `${filled} 个数值` : `${group.values.length} 个单元格（${filled} 个非空）`;
       result.warnings.push(`${table}：行“${spec.row.label}”读到 ${cells}，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
       for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, group.label[0].source));
       continue;
@@ -155,6 +164,18 @@ export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], val
     spec.columns.forEach((col, i) => result.cells.push(makeCell(table, spec.row, col, values[i])));
   }
   return result;
+}
+
+/** Fewer values than columns in space-aligned text: place them by position (blank cells were
+ * dropped by the extraction), using complete rows of the same block, else the header above. */
+function placeByPosition(group: RowGroup, n: number, tokens: Token[], sameBlock: Token[][]): Token[] | null {
+  const values = group.values.filter((v) => v.text.trim() !== "");
+  // Glued digits have no position of their own: they are split by count (fitValues) or not at all.
+  if (values.length > n || values.some((v) => v.x === undefined || v.glued)) return null;
+  const anchors = anchorsFromCompleteRows(sameBlock, n) ?? anchorsFromHeader(tokens, group.label[0].row, n);
+  if (!anchors) return null;
+  const at = group.label.at(-1)!;
+  return fitByPosition(values, anchors, (c) => ({ kind: "value", text: "", source: `text:L${at.row}:x${anchors[c]}:blank`, row: at.row }));
 }
 
 /** Accepts a candidate row of numbers when the table's own rules for a row hold on it. */

@@ -10,7 +10,8 @@ const BRACKETED = /[（(][^（()）]*[)）]/g;
 export function labelKey(label: string): string {
   let s = label.replace(/\s+/g, "").replace(/[“”"「」]/g, "");
   for (let i = 0; i < 3 && ORDINAL.test(s); i++) s = s.replace(ORDINAL, "");
-  s = s.replace(BRACKETED, "");
+  // Bracketed explanations, also one cut short by a line break ("部分公开（区分处理的，只计这一").
+  s = s.replace(BRACKETED, "").replace(/[（(][^（()）]*$/, "");
   return s.replace(/[：:，,。；;]+$/g, "");
 }
 
