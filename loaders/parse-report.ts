@@ -5,10 +5,9 @@ import type { ReportRecord, Status } from "./types.ts";
 import { readReport } from "./read/index.ts";
 import { normaliseText } from "./normalise.ts";
 import { detectTemplate } from "./detect-template.ts";
-import { townshipFromTitle } from "./identity/township.ts";
-import { reportYear } from "./identity/year.ts";
-import { publishedOn } from "./identity/published.ts";
-import { resolvePlace, type PlaceIndex } from "./identity/places.ts";
+import { identify } from "./identity/identify.ts";
+import { rememberIdentity } from "./identity/registry.ts";
+import type { PlaceIndex } from "./identity/places.ts";
 import { templates } from "./templates/index.ts";
 import { parseTemplateTables, type TablesParse } from "./template/parse-tables.ts";
 import { locateRegions } from "./template/locate.ts";
@@ -54,19 +53,16 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       : "没有识别出年度报告的格式：这可能不是政府信息公开工作年度报告");
   }
 
-  record.township = townshipFromTitle(titleLines);
-  if (!record.township) record.warnings.push("标题中没有找到乡镇名称");
-  const year = reportYear(titleLines, text);
-  record.year = year.year;
-  if (year.warning) record.warnings.push(year.warning);
-  record.published_on = publishedOn(text, read.pageDate).date;
-  if (!record.published_on) record.warnings.push("没有找到落款日期或发布日期");
-
-  if (record.township && options.places) {
-    const { place, warning } = resolvePlace(options.places, record.township, `${file}\n${read.url ?? ""}\n${text.slice(0, 2000)}`);
-    if (place) Object.assign(record, { county: place.county, city: place.city, province: place.province });
-    if (warning) record.warnings.push(warning);
-  }
+  // Identity (loaders/identity): township, place, year, publication date. The official code is
+  // not a contract field: it stays beside the record (identityOf) for reports.csv.
+  const identity = identify({
+    file, text, titleLines, pageTitle: read.title ? normaliseText(read.title) : null, url: read.url,
+    pageDate: read.pageDate, places: options.places,
+  });
+  const { township, county, city, province, year, published_on } = identity;
+  Object.assign(record, { township, county, city, province, year, published_on });
+  record.warnings.push(...identity.warnings);
+  rememberIdentity(record, identity);
 
   let tables: TablesParse | null = null;
   const templateDef = templates.find((t) => t.id === record.template);

@@ -45,13 +45,13 @@ describe("report year", () => {
 
   it("falls back to the 统计期限", () => {
     const text = "本报告中所列数据的统计期限自2017年1月1日至2017年12月31日止。";
-    expect(reportYear(["政府信息公开工作年度报告"], text)).toEqual({ year: 2017, warning: null });
+    expect(reportYear(["政府信息公开工作年度报告"], text)).toEqual({ year: 2017, source: "period", warnings: [] });
   });
 
   it("is left empty, with a warning, when the 统计期限 lost characters", () => {
     const found = reportYear(["政府信息公开工作年度报告"], "统计期限为2025111231日。");
     expect(found.year).toBeNull();
-    expect(found.warning).toMatch(/统计期限无法识别/);
+    expect(found.warnings.join()).toMatch(/统计期限无法识别/);
   });
 });
 
@@ -60,7 +60,7 @@ describe("publication date", () => {
     expect(publishedOn("……正文……\n某某镇人民政府\n2019年2月15日", "2019-03-01").date).toBe("2019-02-15");
   });
   it("uses the page's 发布日期 when the report is unsigned", () => {
-    expect(publishedOn("正文没有落款。", "2021-01-20")).toEqual({ date: "2021-01-20", source: "page:发布日期" });
+    expect(publishedOn("正文没有落款。", "2021-01-20")).toEqual({ date: "2021-01-20", source: "page:发布日期", warnings: [] });
   });
   it("does not take a date from the body far from the end", () => {
     const body = "2018年3月1日召开会议。" + "正文。".repeat(300);
@@ -68,16 +68,17 @@ describe("publication date", () => {
   });
 });
 
-describe("places", () => {
+describe("places (a user's places file alone)", () => {
   const csv = "code,township,county,city,province\n990101101,太平镇,甲县,某市,某省\n990201101,太平镇,乙县,某市,某省\n990101102,石桥镇,甲县,某市,某省\n";
-  const index = indexPlaces(parsePlacesCsv(csv, "test.csv"));
+  const places = indexPlaces(parsePlacesCsv(csv, "test.csv"));
+  const options = { places, gazetteer: false };
 
   it("resolves a unique name", () => {
-    expect(resolvePlace(index, "石桥镇", "").place?.county).toBe("甲县");
+    expect(resolvePlace("石桥镇", {}, options).place?.county).toBe("甲县");
   });
   it("decides same-named townships by a clue, else leaves them unresolved", () => {
-    expect(resolvePlace(index, "太平镇", "reports/乙县/太平镇2019.txt").place?.code).toBe("990201101");
-    const unresolved = resolvePlace(index, "太平镇", "reports/太平镇2019.txt");
+    expect(resolvePlace("太平镇", { path: "reports/乙县/太平镇2019.txt" }, options).place?.code).toBe("990201101");
+    const unresolved = resolvePlace("太平镇", { path: "reports/太平镇2019.txt" }, options);
     expect(unresolved.place).toBeNull();
     expect(unresolved.warning).toMatch(/2 个同名乡镇/);
   });

@@ -1,16 +1,29 @@
-// Resolving a township name to its county, city, province and code from a list of places.
-// Same-named townships are common, so a name with several entries is decided only by clues
-// (county or city named in the folder path, the page URL or the text); otherwise left unresolved.
+// Resolving a township name to its code, county, city and province.
+//
+// Two lists of places: the user's places files (data/places/*.csv and --places: code,township,
+// county,city,province; units the national list lacks, such as development zones or renamed
+// townships, and the demo corpus's fictitious places) and the national gazetteer (gazetteer.ts).
+// They are merged: a user entry replaces the gazetteer's entry for the same unit (same code, or
+// same name in the same county), and wins a tie that the clues cannot break.
+//
+// Same-named townships are common (太平镇: 50 counties), so a name with several entries is decided
+// only by clues (clues.ts); otherwise it is left unresolved with a warning. Precision first: a
+// wrong county is worse than none.
 import Papa from "papaparse";
+import { gazetteer, TOWNSHIP_SUFFIX } from "./gazetteer.ts";
+import { mentions, ordinaryHaystack, strongMentions, type ClueSources, type Mention } from "./clues.ts";
 
 export interface Place {
   code: string;
   township: string;
   county: string;
-  city: string;
+  /** null for units with no prefecture level (省直辖县级行政区划: 仙桃市, 济源市…). */
+  city: string | null;
   province: string;
+  origin: "places" | "gazetteer";
 }
 
+/** User places by township name. */
 export type PlaceIndex = Map<string, Place[]>;
 
 const PLACE_COLUMNS = ["code", "township", "county", "city", "province"] as const;
@@ -20,10 +33,14 @@ export function parsePlacesCsv(csv: string, origin: string): Place[] {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ""), { header: true, skipEmptyLines: true });
   const missing = PLACE_COLUMNS.filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length) throw new Error(`${origin}: 缺少列 ${missing.join(", ")}（需要 ${PLACE_COLUMNS.join(",")}）`);
-  return parsed.data.map((row) => ({
-    code: row.code.trim(), township: row.township.trim(), county: row.county.trim(),
-    city: row.city.trim(), province: row.province.trim(),
-  }));
+  return parsed.data.map((row, i) => {
+    const township = (row.township ?? "").trim();
+    if (!township) throw new Error(`${origin} 第 ${i + 2} 行：township 为空`);
+    return {
+      code: (row.code ?? "").trim(), township: canonicalTownship(township), county: (row.county ?? "").trim(),
+      city: (row.city ?? "").trim() || null, province: (row.province ?? "").trim(), origin: "places" as const,
+    };
+  });
 }
 
 export function indexPlaces(places: Place[]): PlaceIndex {
@@ -36,21 +53,166 @@ export function indexPlaces(places: Place[]): PlaceIndex {
   return index;
 }
 
+/** One spelling per unit: XX街道办事处 and XX街办 → XX街道. */
+export function canonicalTownship(name: string): string {
+  return name.replace(/\s+/g, "").replace(/街道办事处$/, "街道").replace(/街办$/, "街道");
+}
+
+export interface ResolveOptions {
+  /** The user's places (loadPlaces). */
+  places?: PlaceIndex;
+  /** Use the national gazetteer (default true). */
+  gazetteer?: boolean;
+}
+
 export interface Resolution {
   place: Place | null;
   warning: string | null;
+  /** Why this place (Chinese, for the record's provenance): 全国唯一 / 路径中的“沂源县” / …; null when unresolved. */
+  basis: string | null;
+  /** How many units carry the name. */
+  candidates: number;
 }
 
-export function resolvePlace(index: PlaceIndex, township: string, clues: string): Resolution {
-  const candidates = index.get(township) ?? [];
-  if (candidates.length === 0) return { place: null, warning: `地名表中没有“${township}”：县、市、省留空（可在地名文件中补充）` };
-  if (candidates.length === 1) return { place: candidates[0], warning: null };
-  const byCounty = candidates.filter((p) => clues.includes(p.county));
-  if (byCounty.length === 1) return { place: byCounty[0], warning: null };
-  const byCity = candidates.filter((p) => clues.includes(p.city));
-  if (byCity.length === 1) return { place: byCity[0], warning: null };
-  return {
-    place: null,
-    warning: `“${township}”有 ${candidates.length} 个同名乡镇，路径和正文中没有足以区分的线索：县、市、省留空`,
-  };
+/** True when `name` is a known township name (user places or gazetteer, variants included). */
+export function isKnownTownship(name: string, options: ResolveOptions = {}): boolean {
+  if (options.places?.has(name)) return true;
+  return options.gazetteer !== false && gazetteer().has(name);
+}
+
+export function resolvePlace(township: string, clues: ClueSources, options: ResolveOptions = {}): Resolution {
+  const name = canonicalTownship(township);
+  const useGazetteer = options.gazetteer !== false;
+  const g = useGazetteer ? gazetteer() : null;
+  const user = options.places?.get(name) ?? [];
+  let candidates = merge(user, g?.lookup(name) ?? []);
+  let renamed = false;
+  if (candidates.length === 0) {
+    candidates = merge(userStem(options.places, name), g?.lookupStem(name) ?? []);
+    renamed = candidates.length > 0;
+  }
+  const unresolved = (warning: string): Resolution => ({ place: null, warning, basis: null, candidates: candidates.length });
+  if (candidates.length === 0) {
+    return unresolved(`地名表中没有“${name}”：县、市、省和区划代码留空（可在地名文件中补充）`);
+  }
+
+  const userNames = userAdminNames(options.places);
+  const isAdmin = (s: string) => userNames.has(s) || (g?.isAdminName(s) ?? false);
+  const strong = strongMentions(name, clues, isAdmin);
+  let pool = candidates;
+  const basis: string[] = [];
+  let countyEvidence = false;
+
+  if (strong.length) {
+    const names = new Set(strong.map((m) => m.name));
+    const scored = pool.map((p) => ({ p, s: score(p, (n) => names.has(n)) }));
+    const best = Math.max(...scored.map((x) => x.s));
+    if (best === 0) {
+      return unresolved(`线索${describe(strong)}与地名表中的“${name}”（${where(candidates)}）对不上：县、市、省和区划代码留空`);
+    }
+    pool = scored.filter((x) => x.s === best).map((x) => x.p);
+    countyEvidence = best >= 4;
+    basis.push(describe(strong.filter((m) => pool.some((p) => score(p, (n) => n === m.name) > 0))));
+  }
+
+  if (pool.length > 1 || (renamed && !countyEvidence)) {
+    const hay = ordinaryHaystack(clues);
+    const seen = new Map<string, boolean>();
+    const found = (n: string, cityBefore: string | null = null) => {
+      const key = `${cityBefore ?? ""}|${n}`;
+      let v = seen.get(key);
+      if (v === undefined) seen.set(key, (v = mentions(hay, n, cityBefore)));
+      return v;
+    };
+    const scored = pool.map((p) => ({ p, s: score(p, (n) => found(n, n === p.county ? p.city : null)) }));
+    const best = Math.max(...scored.map((x) => x.s));
+    if (best > 0) {
+      pool = scored.filter((x) => x.s === best).map((x) => x.p);
+      countyEvidence ||= best >= 4;
+      const p = pool[0];
+      const named = [p.county, p.city, p.province].filter((n): n is string => !!n && found(n, n === p.county ? p.city : null));
+      basis.push(`正文提到${named.map((n) => `“${n}”`).join("")}`);
+    }
+  }
+
+  if (renamed) {
+    if (pool.length === 1 && countyEvidence) {
+      const p = pool[0];
+      return {
+        place: p, basis: `${basis.join("，")}；名称不同`, candidates: candidates.length,
+        warning: `地名表中没有“${name}”，按县名线索对应到${p.county}“${p.township}”（${p.code}，可能已撤乡设镇或改设街道）`,
+      };
+    }
+    return unresolved(`地名表中没有“${name}”（近似名称${where(candidates)}，缺少县名线索）：县、市、省和区划代码留空`);
+  }
+  if (pool.length === 1) {
+    const only = candidates.length === 1;
+    return { place: pool[0], warning: null, candidates: candidates.length, basis: basis.length ? basis.join("，") : only ? "地名表中唯一" : null };
+  }
+  const userInPool = pool.filter((p) => p.origin === "places");
+  if (userInPool.length === 1) {
+    return { place: userInPool[0], warning: null, candidates: candidates.length, basis: [...basis, "地名文件优先"].join("，") };
+  }
+  const narrowed = pool.length < candidates.length ? `，线索只缩小到 ${pool.length} 个（${where(pool)}）` : "";
+  return unresolved(`“${name}”有 ${candidates.length} 个同名乡镇${narrowed}，路径、网页和正文中没有足以区分的线索：县、市、省和区划代码留空`);
+}
+
+/** County 4, city 2, province 1: a county-level clue outweighs any city and province clues together. */
+function score(p: Place, has: (name: string) => boolean): number {
+  return (p.county && has(p.county) ? 4 : 0) + (p.city && p.city !== p.province && has(p.city) ? 2 : 0) + (p.province && has(p.province) ? 1 : 0);
+}
+
+function merge(user: Place[], national: Place[]): Place[] {
+  const same = (u: Place, p: Place) => (u.code !== "" && u.code === p.code) || (u.county === p.county && u.province === p.province);
+  return [...user, ...national.filter((p) => !user.some((u) => same(u, p)))];
+}
+
+function userStem(index: PlaceIndex | undefined, name: string): Place[] {
+  if (!index) return [];
+  const stem = name.replace(TOWNSHIP_SUFFIX, "");
+  if (stem === name || stem.length < 2) return [];
+  const out: Place[] = [];
+  for (const [key, list] of index) if (key !== name && key.replace(TOWNSHIP_SUFFIX, "") === stem) out.push(...list);
+  return out;
+}
+
+const unsuffixedOf = new WeakMap<PlaceIndex, string[]>();
+
+/** Names in the user's places without a township ending (岚东经济开发区): searched for as written. */
+export function unsuffixedNames(index: PlaceIndex | undefined): string[] {
+  if (!index) return [];
+  let names = unsuffixedOf.get(index);
+  if (!names) {
+    names = [...index.keys()].filter((n) => n.length >= 3 && !TOWNSHIP_SUFFIX.test(n)).sort((a, b) => b.length - a.length);
+    unsuffixedOf.set(index, names);
+  }
+  return names;
+}
+
+const adminNamesOf = new WeakMap<PlaceIndex, Set<string>>();
+const NO_NAMES = new Set<string>();
+
+/** County, city and province names of the user's places (clues for the folder path and the text). */
+function userAdminNames(index: PlaceIndex | undefined): Set<string> {
+  if (!index) return NO_NAMES;
+  let names = adminNamesOf.get(index);
+  if (!names) {
+    names = new Set();
+    for (const list of index.values()) {
+      for (const p of list) for (const n of [p.county, p.city, p.province]) if (n) names.add(n);
+    }
+    adminNamesOf.set(index, names);
+  }
+  return names;
+}
+
+function describe(ms: Mention[]): string {
+  const by = new Map<string, string[]>();
+  for (const m of ms) by.set(m.where, [...(by.get(m.where) ?? []), `“${m.name}”`]);
+  return [...by].map(([w, names]) => `${w}中的${names.join("")}`).join("、");
+}
+
+function where(ps: Place[]): string {
+  const list = ps.slice(0, 4).map((p) => `${p.province}${p.city && p.city !== p.province ? p.city : ""}${p.county}`);
+  return list.join("、") + (ps.length > 4 ? ` 等 ${ps.length} 处` : "");
 }

@@ -1,26 +1,95 @@
-// The year a report covers: from its title, else from its 统计期限, never from the publication date.
-import { findDates } from "./dates.ts";
+// The year a report covers: from its title, else the opening sentence ("现公布…2018年度…年度报告"),
+// else its 统计期限, else the file's name; never from the publication date. A 统计期限 whose dates lost characters
+// ("统计期限为2025111231日") gives no year: null with a warning, not a guess.
+import { findDates, looksLikeBrokenDate, YEAR_WORD, yearOf } from "./dates.ts";
 
-const TITLE_YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
-const PERIOD = /统计期限|统计时限|统计期间|数据统计期/;
+/** A title line names the report: a page's chrome line (发布日期：2019年…) does not. */
+const TITLE_WORDS = /报告|年报|报表/;
+const NOT_TITLE = /发布|日期|时间|来源|浏览|点击/;
+const PERIOD = /统计期限|统计时限|统计期间|统计时段|数据统计期|统计区间/;
 
 export interface YearFinding {
   year: number | null;
-  warning: string | null;
+  source: "title" | "opening" | "period" | "path" | null;
+  /** Why the year is missing, or remarks: a 统计期限 disagreeing with the title, or lost characters in it. */
+  warnings: string[];
 }
 
-export function reportYear(titleLines: string[], text: string): YearFinding {
-  for (const line of titleLines) {
-    const m = TITLE_YEAR.exec(line.replace(/\s+/g, ""));
-    if (m) return { year: Number(m[1]), warning: null };
+/** The first year in `line` that is a year of its own ("2018年", "2018年度"), not part of a full date. */
+function yearIn(line: string): number | null {
+  for (const m of line.matchAll(YEAR_WORD)) {
+    const rest = line.slice(m.index! + m[0].length);
+    if (/^\s*(?:\d{1,2}|[一二三四五六七八九十元]{1,3})\s*月/.test(rest)) continue; // a date, not the year covered
+    const y = yearOf(m[1]);
+    if (y !== null) return y;
   }
+  return null;
+}
+
+/**
+ * A notice about reports ("关于做好2019年度…年度报告编制和发布工作的通知") is not a report; a notice
+ * that publishes one ("关于印发《XX镇2019年…年度报告》的通知") is.
+ */
+export function isNoticeTitle(line: string): boolean {
+  const s = line.replace(/\s+/g, "");
+  return /(?:通知|通报|意见|方案|函)$/.test(s) && !/印发|公布|发布《|转发《/.test(s);
+}
+
+export function titleYear(titleLines: string[]): number | null {
+  for (const raw of titleLines) {
+    const line = raw.replace(/\s+/g, "");
+    if (!TITLE_WORDS.test(line) || NOT_TITLE.test(line) || isNoticeTitle(line)) continue;
+    const y = yearIn(line);
+    if (y !== null) return y;
+  }
+  return null;
+}
+
+/** "现公布张家坡镇人民政府2018年度信息公开工作年度报告" in the first lines. */
+function openingYear(text: string): number | null {
+  const head = text.slice(0, 800).replace(/[ \t]+/g, "");
+  const m = /((?:19|20)\d{2}|[〇零○O0一二三四五六七八九]{4})年度?[^。\n；;]{0,30}?(?:年度报告|年报)/.exec(head);
+  return m ? yearOf(m[1]) : null;
+}
+
+/** The year of the 统计期限 sentence, and whether some of its dates lost characters. */
+function periodYear(text: string): { year: number | null; sentence: string | null; broken: boolean } {
   const period = PERIOD.exec(text);
-  if (period) {
-    const sentence = text.slice(period.index, period.index + 60).split(/[。\n]/)[0];
-    const dates = findDates(sentence);
-    const end = dates.at(-1);
-    if (end) return { year: Number(end.iso.slice(0, 4)), warning: null };
-    return { year: null, warning: `统计期限无法识别（“${sentence.slice(0, 40)}”），年份留空` };
+  if (!period) return { year: null, sentence: null, broken: false };
+  const sentence = text.slice(period.index, period.index + 80).split(/[。\n；;]/)[0];
+  const dates = findDates(sentence);
+  let rest = sentence;
+  for (const d of dates) rest = rest.replace(d.text, "|");
+  const broken = looksLikeBrokenDate(rest);
+  const end = dates.at(-1);
+  if (end) return { year: Number(end.iso.slice(0, 4)), sentence, broken };
+  const whole = /((?:19|20)\d{2})年(?:度|全年)/.exec(sentence);
+  return { year: whole ? Number(whole[1]) : null, sentence, broken };
+}
+
+/** "2019年张家坡镇政府信息公开工作年度报告.pdf": the file's own name, when it names a report. */
+function fileNameYear(path: string): number | null {
+  const name = path.split(/[\\/]/).at(-1) ?? "";
+  return TITLE_WORDS.test(name) && !isNoticeTitle(name.replace(/\.[A-Za-z0-9]{1,5}$/, "")) ? yearIn(name) : null;
+}
+
+export function reportYear(titleLines: string[], text: string, path = ""): YearFinding {
+  const fromTitle = titleYear(titleLines);
+  const notice = titleLines.slice(0, 3).some(isNoticeTitle);
+  const fromOpening = fromTitle === null && !notice ? openingYear(text) : null;
+  const period = periodYear(text);
+  const quote = period.sentence ? `“${period.sentence.slice(0, 40)}”` : "";
+  const brokenNote = period.broken ? [`统计期限的日期缺字或无法识别（${quote}）`] : [];
+  const given = fromTitle ?? fromOpening;
+  if (given !== null) {
+    const where = fromTitle !== null ? "标题" : "开头";
+    const disagree = period.year !== null && period.year !== given
+      ? [`${where}的年度 ${given} 与统计期限（${quote}）的 ${period.year} 不一致，按${where}取 ${given}`] : [];
+    return { year: given, source: fromTitle !== null ? "title" : "opening", warnings: [...disagree, ...brokenNote] };
   }
-  return { year: null, warning: "标题和统计期限中都没有找到报告年度" };
+  if (period.year !== null) return { year: period.year, source: "period", warnings: brokenNote };
+  if (period.sentence !== null) return { year: null, source: null, warnings: [`统计期限无法识别（${quote}），年份留空`] };
+  const fromName = notice ? null : fileNameYear(path);
+  if (fromName !== null) return { year: fromName, source: "path", warnings: [`正文没有写明报告年度，按文件名取 ${fromName}`] };
+  return { year: null, source: null, warnings: ["标题和统计期限中都没有找到报告年度"] };
 }
