@@ -277,8 +277,11 @@ function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string
   });
   parser.on("text", (t) => stack[stack.length - 1].children.push(t));
   parser.on("cdata", (t) => stack[stack.length - 1].children.push(t));
+  let errors = 0;
   parser.on("error", (e) => {
     error ??= e.message.slice(0, 80);
+    // Garbage (a corrupted deflate stream) yields an error per character: stop early, keep what was read.
+    if (++errors > 50) throw new Error("too many XML errors");
   });
   const CHUNK = 256 * 1024;
   try {
