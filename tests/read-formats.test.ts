@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
+import { PDFDocument, degrees } from "pdf-lib";
 import { readReport, readReportAsync, type ReadResult, type ReadText } from "../loaders/read/index.ts";
 import { normaliseText } from "../loaders/normalise.ts";
 import type { Grid } from "../loaders/read/grid.ts";
@@ -148,6 +149,13 @@ describe("PDF made from the same report (tests/fixtures/files, tools/make-file-f
     expect(r.text.slice(r.pageStarts![1])).toMatch(/^\s*（本列数据的勾稽关系为/);
     expect(r.text.slice(r.pageStarts![2])).toMatch(/^\s*青石镇人民政府\n2023年1月20日$/);
     expect(r.text).not.toMatch(/- \d -/);
+  });
+  it.each([90, 180, 270])("pages rotated by %i° read the same (the text is turned upright)", async (angle) => {
+    const doc = await PDFDocument.load(pdf);
+    for (const p of doc.getPages()) p.setRotation(degrees(angle));
+    const r = text(await readReportAsync("rotated.pdf", await doc.save()));
+    expect(lines(r.text)).toEqual(expectedLines);
+    expect(r.tables.map(cells)).toEqual(expectedGrids);
   });
   it("the synchronous entry point says to use the async one", () => {
     const r = readReport("report.pdf", pdf);

@@ -132,8 +132,12 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
       deadline.check();
       try {
         const page = await timeLimited(doc.getPage(i));
-        const viewport = page.getViewport({ scale: 1 });
         const content = await timeLimited(page.getTextContent());
+        // Turn the page so that most of its text runs left to right (a landscape table printed
+        // sideways, or a page rotated by mistake).
+        let viewport = page.getViewport({ scale: 1 });
+        const turn = uprightTurn(content.items as RawItem[], viewport.transform);
+        if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
         const runs = textRuns(content.items as RawItem[], viewport.transform);
         for (const r of runs) {
           for (const ch of r.str) {
@@ -229,6 +233,24 @@ function compose(m1: Matrix, m2: Matrix): number[] {
     m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3],
     m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
   ];
+}
+
+/** The clockwise turn (0, 90, 180, 270) that makes most of the text horizontal and upright. */
+function uprightTurn(items: RawItem[], viewport: number[]): number {
+  const votes = [0, 0, 0, 0];
+  for (const item of items) {
+    if (!item.transform || !item.str?.trim() || item.dir === "ttb") continue;
+    const [a, b] = item.transform;
+    // The baseline direction in viewport space (y downwards).
+    const dx = viewport[0] * a + viewport[2] * b;
+    const dy = viewport[1] * a + viewport[3] * b;
+    const angle = (Math.round(Math.atan2(dy, dx) / (Math.PI / 2)) + 4) % 4; // 0 → right, 1 → down, 2 → left, 3 → up
+    votes[angle] += item.str.length;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  if (votes[best] === 0 || votes[best] <= votes[0] * 1.5) return 0;
+  // Text running down (1) needs the page turned a quarter anticlockwise (270), up (3) clockwise (90).
+  return [0, 270, 180, 90][best];
 }
 
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2060\ufeff\u00ad]/g;
