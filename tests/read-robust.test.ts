@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
+import { PDFDocument } from "pdf-lib";
 import { MAX_FILE_BYTES, readReport, readReportAsync, type ReadResult } from "../loaders/read/index.ts";
 import { toDocx, toHtml } from "./fixtures/files/report-2021.ts";
 
@@ -73,6 +74,15 @@ describe("PDF", () => {
     if (r.kind === "text") expect(r.tables).toHaveLength(3);
   });
   it("a scan", () => check("a.pdf", fixture("report-2021-scan.pdf"), { kind: "needs-ocr", message: /没有文字层/ }));
+  it("text pages and pictured pages mixed: the text is read, the pictured pages are named", async () => {
+    const out = await PDFDocument.create();
+    const text = await PDFDocument.load(PDF);
+    const scan = await PDFDocument.load(fixture("report-2021-scan.pdf"));
+    const [p1] = await out.copyPages(text, [0]);
+    const [p2, p3] = await out.copyPages(scan, [1, 2]);
+    [p1, p2, p3].forEach((p) => out.addPage(p));
+    await check("mixed.pdf", await out.save(), { kind: "text", warning: /第 2、3 页没有文字层.*OCR/ });
+  });
   it("a PDF saved under an .html name is read as a PDF", () => check("report.html", PDF, { kind: "text", warning: /扩展名.*PDF/ }));
   it("the time limit", () => check("a.pdf", PDF, { kind: "error", message: /读取超时/ }, { timeLimitMs: 0 }));
 });
