@@ -11,11 +11,20 @@ function cells(table: "t2" | "t3" | "t4", rows: Record<string, (number | null)[]
   })));
 }
 
+/** Every outcome row of the 2021 table 三, zero unless given. */
+const OUTCOME_ROWS_2021 = [
+  "granted", "partial", "refused_secret", "refused_law", "refused_safety", "refused_third_party", "refused_internal",
+  "refused_process", "refused_enforcement", "refused_query", "unable_no_info", "unable_needs_creation", "unable_unclear",
+  "declined_complaint", "declined_repeat", "declined_publication", "declined_mass", "declined_confirm",
+  "other_no_correction", "other_no_fee", "other_other",
+];
+
 /** A balanced 2021 table 三: 5 new + 1 carried = 5 handled + 1 carried forward. */
 function table3(overrides: Record<string, (number | null)[]> = {}): Record<string, (number | null)[]> {
+  const zeros = Object.fromEntries(OUTCOME_ROWS_2021.map((r) => [r, [0, 0, 0, 0, 0, 0, 0]]));
   return {
-    new: [4, 1, 0, 0, 0, 0, 5], carried: [1, 0, 0, 0, 0, 0, 1], granted: [3, 1, 0, 0, 0, 0, 4],
-    unable_no_info: [1, 0, 0, 0, 0, 0, 1], other_other: [0, 0, 0, 0, 0, 0, 0], total: [4, 1, 0, 0, 0, 0, 5],
+    new: [4, 1, 0, 0, 0, 0, 5], carried: [1, 0, 0, 0, 0, 0, 1], ...zeros, granted: [3, 1, 0, 0, 0, 0, 4],
+    unable_no_info: [1, 0, 0, 0, 0, 0, 1], total: [4, 1, 0, 0, 0, 0, 5],
     carry_forward: [1, 0, 0, 0, 0, 0, 1], ...overrides,
   };
 }
@@ -42,6 +51,16 @@ describe("t3_balance: 新收 + 上年结转 = 总计 + 结转下年度, per colu
 
 describe("t3_outcome_sum: （七）总计 = the outcome rows", () => {
   it("passes", () => expect(check("t3_outcome_sum", cells("t3", table3(), T3_COLS))[0].status).toBe("pass"));
+  it("accepts one merged （六） row in place of its three sub-rows", () => {
+    const merged = table3({ other: [0, 0, 0, 0, 0, 0, 0] });
+    for (const r of ["other_no_correction", "other_no_fee", "other_other"]) delete merged[r];
+    expect(check("t3_outcome_sum", cells("t3", merged, T3_COLS))[0].status).toBe("pass");
+  });
+  it("is skipped, not failed, when an outcome row was not read at all", () => {
+    const partialTable = table3();
+    delete partialTable.granted;
+    expect(check("t3_outcome_sum", cells("t3", partialTable, T3_COLS)).map((c) => c.status)).toEqual(["skip"]);
+  });
   it("fails when an outcome is missing from the total", () => {
     const c = check("t3_outcome_sum", cells("t3", table3({ granted: [2, 1, 0, 0, 0, 0, 3] }), T3_COLS));
     expect(c.map((k) => [k.status, k.expected, k.actual])).toEqual([["fail", 3, 4], ["fail", 4, 5]]);

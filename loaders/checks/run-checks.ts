@@ -3,7 +3,7 @@
 // evaluated (missing cells) is a skip, never a pass.
 import type { Cell, Check, TableId, TemplateId } from "../types.ts";
 import { SUM_RULES, type SumRule } from "./sum-rules.ts";
-import { templates } from "../templates/index.ts";
+import { templates, type TemplateDef } from "../templates/index.ts";
 import type { TableState } from "../template/parse-tables.ts";
 
 export interface CheckContext {
@@ -18,7 +18,8 @@ const TABLE_NAMES: Record<TableId, string> = { t2: "表二（主动公开）", t
 export function runChecks(ctx: CheckContext): Check[] {
   if (ctx.template !== "template-2019" && ctx.template !== "template-2021") return [];
   const checks: Check[] = [];
-  for (const rule of SUM_RULES) checks.push(...sumRule(rule, ctx.cells));
+  const template = templates.find((t) => t.id === ctx.template)!;
+  for (const rule of SUM_RULES) checks.push(...sumRule(rule, ctx.cells, template));
   checks.push(nonNegativeCounts(ctx));
   checks.push(rulesAtTownship(ctx.cells));
   checks.push(oldTemplate(ctx));
@@ -30,7 +31,23 @@ function cellRef(c: Cell): string {
   return `${c.table}.${c.row}.${c.col}`;
 }
 
-function sumRule(rule: SumRule, cells: Cell[]): Check[] {
+/**
+ * The members a rule needs on its right-hand side. Rows: every row of the template (a merged heading
+ * row such as one （六）其他处理 row stands in for its sub-rows); columns: all of them. A needed
+ * member that was not read at all makes the rule a skip: a partial sum would raise false alarms.
+ */
+function neededMembers(rule: SumRule, printed: Set<string>, template: TemplateDef): string[] {
+  if (rule.each === "row") return rule.right;
+  const rows = template.tables.find((t) => t.id === rule.table)!.blocks.flatMap((b) => b.rows);
+  const inTemplate = rows.filter((r) => rule.right.includes(r.id));
+  return inTemplate.filter((r) => {
+    if (r.heading) return printed.has(r.id); // a heading counts only when printed as a merged row
+    const parent = rows.find((p) => p.id === r.parent);
+    return !(parent?.heading && printed.has(parent.id) && rule.right.includes(parent.id));
+  }).map((r) => r.id);
+}
+
+function sumRule(rule: SumRule, cells: Cell[], template: TemplateDef): Check[] {
   // key (column or row) → member (row or column) → cell
   const byKey = new Map<string, Map<string, Cell>>();
   const printedMembers = new Set<string>();
@@ -42,8 +59,12 @@ function sumRule(rule: SumRule, cells: Cell[]): Check[] {
     (byKey.get(key) ?? byKey.set(key, new Map()).get(key)!).set(member, c);
   }
   const leftIds = rule.left.filter((id) => printedMembers.has(id));
-  const rightIds = rule.right.filter((id) => printedMembers.has(id));
-  if (leftIds.length === 0 || rightIds.length === 0) return []; // the rule does not apply (e.g. no 小计 column)
+  if (leftIds.length === 0 || byKey.size === 0) return []; // the rule does not apply (e.g. no 小计 column)
+  const rightIds = neededMembers(rule, printedMembers, template);
+  const unread = rightIds.filter((id) => !printedMembers.has(id));
+  if (unread.length) {
+    return [{ rule: rule.id, status: "skip", message: `${rule.label}：表格中有 ${unread.length} 项没有读到（${unread.slice(0, 3).join("、")}…），无法核对` }];
+  }
   const fails: Check[] = [];
   let evaluated = 0;
   let skipped = 0;

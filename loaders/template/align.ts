@@ -92,21 +92,17 @@ function rowHasValuesAfter(tokens: Token[]): boolean[] {
   return out;
 }
 
-/** The printed label of a group: its text before the values, extended by as much of the
- * wrapped tail as still matches a row (the tail may also hold unrelated text). */
+/** The printed label of a group: the longest run of its fragments (label, then the wrapped tail)
+ * that still matches a row; fragments after it may be unrelated text (a block heading, a header). */
 function printedLabel<T extends RowDef>(group: RowGroup, keyed: ReturnType<typeof keyLabels<T>>): { text: string; rows: T[] } {
-  let text = group.label.map((t) => t.text).join("");
-  let rows = matchRow(text, keyed);
-  let extended = text;
-  for (const t of group.tail) {
-    extended += t.text;
-    const m = matchRow(extended, keyed);
-    if (m.length) {
-      text = extended;
-      rows = m;
-    }
+  let text = "";
+  let best = { text: group.label.map((t) => t.text).join(""), rows: [] as T[] };
+  for (const t of [...group.label, ...group.tail]) {
+    text += t.text;
+    const rows = matchRow(text, keyed);
+    if (rows.length) best = { text, rows };
   }
-  return { text, rows };
+  return best;
 }
 
 /** Matches a printed label; "（三）不予公开1.属于国家秘密" in one cell is tried by its last part. */
@@ -117,7 +113,34 @@ function matchRow<T extends RowDef>(printed: string, keyed: ReturnType<typeof ke
   if (parts.length > 1) return matchLabel(parts.at(-1)!, keyed);
   // Two label cells read as one with a space between them ("本年度办理 予以公开"), ordinals lost.
   const words = printed.trim().split(/\s+/);
-  return words.length > 1 ? matchLabel(words.at(-1)!, keyed) : [];
+  if (words.length > 1) return matchLabel(words.at(-1)!, keyed);
+  return matchUnderHeadings(printed, keyed);
+}
+
+/** Heading labels glued before a row label with no ordinal or space ("本年度办理结果予以公开",
+ * "不予公开属于国家秘密"): the row whose key ends the text, when what precedes it is headings only. */
+function matchUnderHeadings<T extends RowDef>(printed: string, keyed: ReturnType<typeof keyLabels<T>>): T[] {
+  const key = labelKey(printed);
+  const headings = keyed.filter((k) => k.item.heading).flatMap((k) => k.keys).sort((a, b) => b.length - a.length);
+  let best: { item: T; length: number } | null = null;
+  for (const k of keyed) {
+    if (k.item.heading) continue;
+    for (const rowKey of k.keys) {
+      if (rowKey.length < 2 || rowKey.length >= key.length || !key.endsWith(rowKey)) continue;
+      if (!onlyHeadings(key.slice(0, key.length - rowKey.length), headings)) continue;
+      if (!best || rowKey.length > best.length) best = { item: k.item, length: rowKey.length };
+    }
+  }
+  return best ? [best.item] : [];
+}
+
+function onlyHeadings(rest: string, headings: string[]): boolean {
+  while (rest !== "") {
+    const h = headings.find((k) => rest.startsWith(k));
+    if (!h) return false;
+    rest = rest.slice(h.length);
+  }
+  return true;
 }
 
 export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], validators?: (columns: ColumnDef[]) => RowValidator | undefined): AlignResult {

@@ -50,8 +50,10 @@ export function parseTemplateTables(template: TemplateDef, text: string, grids: 
     out.cells.push(...parsed.cells);
     out.warnings.push(...parsed.warnings);
     out.variants.push(...parsed.variants);
-    const anyValue = parsed.cells.some((c) => c.raw.trim() !== "");
-    out.state[table] = anyValue ? "parsed" : headings.has(table) || tableGrids ? "empty" : "missing";
+    // A table whose rows were found is there, even with every cell blank or some rows unaligned
+    // (warnings say so); a heading with no table rows and no values at all is likely an image.
+    const present = parsed.cells.length > 0 || tokens.some((t) => t.kind === "value" && t.text.trim() !== "");
+    out.state[table] = present ? "parsed" : headings.has(table) || tableGrids ? "empty" : "missing";
   }
   return out;
 }
@@ -107,17 +109,16 @@ function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
   const eachBlock = rowValidator("t4", ids);
   const validate = eachBlock && ((v: (number | null)[]) => block.rows.every((_, r) => eachBlock(v.slice(r * width, (r + 1) * width))));
   const fitted = fitValues(values, n, undefined, validate);
-  if (!fitted) {
-    const count = values.filter((v) => v.text.trim() !== "").length;
-    return { cells: [], warnings: [`表四：读到 ${count} 个数值，应为 ${n} 个，无法可靠对齐，表四留空`], variants: [] };
-  }
   const cells: Cell[] = [];
   block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
-    const token = fitted[r * width + c];
-    const { value, raw, unit } = parseValue(token.text);
-    cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source: token.source });
+    const token = fitted?.[r * width + c];
+    const { value, raw, unit } = token ? parseValue(token.text) : { value: null, raw: "", unit: null };
+    const source = token?.source ?? `${values[0].source}:unaligned`;
+    cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source });
   }));
-  return { cells, warnings: [], variants: [] };
+  if (fitted) return { cells, warnings: [], variants: [] };
+  const count = values.filter((v) => v.text.trim() !== "").length;
+  return { cells, warnings: [`表四：读到 ${count} 个数值，应为 ${n} 个，无法可靠对齐，表四留空`], variants: [] };
 }
 
 function extraRowWarnings(table: TableId, labels: string[]): string[] {

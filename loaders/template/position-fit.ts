@@ -2,7 +2,7 @@
 // value for three columns. Its position still says which column it is in. Column positions come
 // from the table's complete rows, else from the header line above the row; a value is placed only
 // when it stands clearly under one column.
-import type { Token } from "./tokens.ts";
+import { displayWidth, type Token } from "./tokens.ts";
 
 /** Column x positions learnt from rows that have every value (median per column). */
 export function anchorsFromCompleteRows(rows: Token[][], n: number): number[] | null {
@@ -19,8 +19,9 @@ export function anchorsFromHeader(tokens: Token[], row: number, n: number): numb
   for (const r of rows.slice(0, 6)) {
     const line = byRow.get(r)!;
     if (line.some((t) => t.kind === "value" && t.text.trim() !== "")) continue;
-    const texts = line.filter((t) => t.kind === "text" && t.x !== undefined);
-    if (texts.length >= n + 1) return texts.slice(-n).map((t) => t.x!);
+    // Column labels may stand one space apart ("本年制发件 本年废止件 现行有效件"): each word counts.
+    const starts = line.filter((t) => t.kind === "text" && t.x !== undefined).flatMap((t) => wordStarts(t.text, t.x!));
+    if (starts.length >= n + 1) return starts.slice(-n);
   }
   return null;
 }
@@ -40,6 +41,16 @@ export function fitByPosition(values: Token[], anchors: number[], blank: (column
     placed[column] = v;
   }
   return placed.map((p, c) => p ?? blank(c));
+}
+
+function wordStarts(text: string, x: number): number[] {
+  const starts: number[] = [];
+  let width = 0;
+  for (const m of text.matchAll(/\S+|\s+/g)) {
+    if (/\S/.test(m[0])) starts.push(x + width);
+    width += displayWidth(m[0]);
+  }
+  return starts;
 }
 
 function median(xs: number[]): number {

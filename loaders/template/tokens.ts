@@ -47,7 +47,7 @@ function cellPerLineTokens(lines: Line[]): Token[] {
     const text = line.text.trim();
     const source = `text:L${line.number}`;
     if (text === "") tokens.push({ kind: "value", text: "", source, row: line.number });
-    else tokens.push(...cellTokens(text, source, line.number, leadingWidth(line.text)));
+    else tokens.push(...cellTokens(text, source, line.number)); // no columns here: no positions
   }
   return tokens;
 }
@@ -117,12 +117,19 @@ function cellTokens(text: string, source: string, row: number, x?: number): Toke
   if (/^\d+(\s+\d+)+$/.test(text)) {
     return text.split(/\s+/).map((t) => ({ kind: "value" as const, text: t, source, row, x }));
   }
-  const glued = /^(.*[^\d\s.．])\s*(\d+)$/.exec(text);
-  if (glued && /\p{Script=Han}/u.test(glued[1])) {
+  // Cells glued to the label: digits and blank marks ("规章000", "规章///", "行政规范性文件3/23").
+  // A mark is one cell on its own; each digit run is one token, split later by the column count.
+  const glued = /^(.*\p{Script=Han}[^\d\s.．/／\-—]*)\s*((?:\d+(?:\.\d+)?|[/／\-—])+(?:万元|元)?)$/u.exec(text);
+  if (glued && /\d|^[/／\-—]+$/.test(glued[2])) {
     const label = glued[1].trim();
+    // "-" before a digit may be a minus sign (2019 本年增/减) or a blank cell: such a run, and one
+    // carrying a unit, is kept whole and so is never split.
+    const opaque = /-\d|元$/.test(glued[2]);
+    const parts = opaque ? [glued[2]] : glued[2].match(/\d+(?:\.\d+)?|[/／\-—]/g)!;
+    const gx = x === undefined ? undefined : x + displayWidth(label);
     return [
       { kind: "text", text: label, source, row, x },
-      { kind: "value", text: glued[2], source, row, glued: true, x: x === undefined ? undefined : x + displayWidth(label) },
+      ...parts.map((p, i) => ({ kind: "value" as const, text: p, source: parts.length > 1 ? `${source}:part${i + 1}` : source, row, glued: true, x: gx })),
     ];
   }
   return [{ kind: "text", text, source, row, x }];
@@ -148,8 +155,4 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : ch === "\t" ? 8 : 1;
   return w;
-}
-
-function leadingWidth(s: string): number {
-  return displayWidth(/^\s*/.exec(s)![0]);
 }

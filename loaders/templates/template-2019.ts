@@ -21,7 +21,7 @@ export const template2019: TemplateDef = {
       blocks: [
         {
           id: "art20_1", label: "第二十条第（一）项",
-          rows: [{ id: "rules", label: "规章" }, { id: "normative", label: "规范性文件" }],
+          rows: [{ id: "rules", label: "规章" }, { id: "normative", label: "规范性文件", aliases: ["行政规范性文件"] }],
           columns: [
             { id: "made", label: "本年新制作数量", kind: "count" },
             { id: "published", label: "本年新公开数量", kind: "count" },

@@ -1,0 +1,89 @@
+// Rules over the numbers written in prose (loaders/narrative). Stable ids:
+// - total_vs_categories: the stated 主动公开 total equals the sum of its categories as written
+//   (a total written as 100余条 is a lower bound; categories written as 约数 give a lower bound).
+//   Both numbers are kept in the record; this rule only flags the disagreement.
+// - narrative_vs_table: totals quoted in the prose (一、总体情况 of a template report, or the text of
+//   a report with a 附表) equal the table's value.
+// - approx_values: the report gives approximate figures (余/多/约/近/左右) instead of exact counts.
+// A rule with nothing to compare is a skip (or absent when the report states nothing it covers).
+import type { Check, ReportRecord } from "../types.ts";
+import type { NarrativeResult, Quote } from "../narrative/index.ts";
+
+const FIELD_LABEL: Record<string, string> = {
+  active_total: "主动公开总数",
+  requests_new_total: "本年收到申请数",
+  requests_carried_total: "上年结转申请数",
+  requests_handled_total: "办结申请数",
+  requests_forward_total: "结转下年度申请数",
+  review_total: "行政复议数",
+  litigation_total: "行政诉讼数",
+  fees: "收费金额",
+};
+
+const FIELD_CELLS: Record<string, string[]> = {
+  requests_new_total: ["t3.new.total"],
+  requests_carried_total: ["t3.carried.total"],
+  requests_handled_total: ["t3.total.total"],
+  requests_forward_total: ["t3.carry_forward.total"],
+  review_total: ["t4.review.total"],
+  litigation_total: ["t4.lit_direct.total", "t4.lit_after_review.total"],
+};
+
+export function narrativeChecks(record: ReportRecord, n: NarrativeResult): Check[] {
+  const out: Check[] = [];
+  const tvc = totalVsCategories(n);
+  if (tvc) out.push(tvc);
+  out.push(...narrativeVsTable(record, n.quotes));
+  const approx = approxValues(n);
+  if (approx) out.push(approx);
+  return out;
+}
+
+function totalVsCategories(n: NarrativeResult): Check | null {
+  const rule = "total_vs_categories";
+  if (n.active_categories.length === 0) return null;
+  if (n.active_total === null) return { rule, status: "skip", message: "主动公开有分类数但没有写明总数，无法核对" };
+  const sum = n.active_categories.reduce((s, c) => s + c.count, 0);
+  const totalApprox = Boolean(n.active_total_approx);
+  const catsApprox = n.active_categories.some((c) => c.approx);
+  if (totalApprox && catsApprox) return { rule, status: "skip", message: "主动公开总数和分类数都是约数，无法核对" };
+  const ok = totalApprox ? sum >= n.active_total : catsApprox ? sum <= n.active_total : sum === n.active_total;
+  const stated = `${n.active_total}${totalApprox ? "（约数，下限）" : ""}`;
+  if (ok) return { rule, status: "pass", expected: n.active_total, actual: sum, message: `主动公开总数 ${stated} 与各分类之和 ${sum} 相符` };
+  return {
+    rule, status: "fail", expected: n.active_total, actual: sum,
+    message: `主动公开总数 ${stated} 与各分类之和 ${sum} 不符（${n.active_categories.map((c) => `${c.label}${c.count}`).join("、")}）；两者均照原文保留`,
+  };
+}
+
+function narrativeVsTable(record: ReportRecord, quotes: Quote[]): Check[] {
+  const rule = "narrative_vs_table";
+  if (quotes.length === 0) return [];
+  const fails: Check[] = [];
+  let compared = 0;
+  for (const q of quotes) {
+    const table = q.against === "appendix" ? q.table_value : (record[q.field as keyof ReportRecord] as number | null);
+    if (table === null || table === undefined) continue;
+    compared++;
+    if (table !== q.value) {
+      fails.push({
+        rule, status: "fail", expected: table, actual: q.value,
+        cells: q.against === "appendix" ? [`appendix.${q.field}`] : FIELD_CELLS[q.field] ?? [],
+        message: `正文写${FIELD_LABEL[q.field]} ${q.value}（第${q.evidence.line}行“${q.evidence.snippet.slice(0, 30)}”），${q.against === "appendix" ? "附表" : "表格"}为 ${table}`,
+      });
+    }
+  }
+  if (fails.length) return fails;
+  if (compared === 0) return [{ rule, status: "skip", message: "正文提到的数在表格中为空或缺失，无法核对" }];
+  return [{ rule, status: "pass", message: `正文引用的 ${compared} 个数与表格一致` }];
+}
+
+function approxValues(n: NarrativeResult): Check | null {
+  const rule = "approx_values";
+  const approx: string[] = [];
+  if (n.active_total_approx) approx.push(`主动公开总数 ${n.active_total}（约数）`);
+  for (const c of n.active_categories) if (c.approx) approx.push(`${c.label} ${c.count}（约数）`);
+  if (approx.length) return { rule, status: "fail", message: `报告用约数代替确切数：${approx.join("、")}；按下限记录并标记` };
+  if (n.active_total === null && n.active_categories.length === 0) return null;
+  return { rule, status: "pass", message: "主动公开数均为确切数" };
+}
