@@ -16,7 +16,29 @@ const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
 const COMPAT_HAN = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
 
 export function normaliseText(text: string): string {
-  return normaliseMirror(text)
+  return normaliseForms(normaliseMirror(text));
+}
+
+/**
+ * normaliseText for a PDF's text with its page offsets (ReadText.pageStarts): each page is
+ * normalised on its own (Traditional or not is decided once, for the whole text), so the offsets
+ * still point at the start of each page afterwards.
+ */
+export function normaliseWithPages(text: string, pageStarts: number[]): { text: string; pageStarts: number[] } {
+  const traditional = isTraditional(stripPinyin(text));
+  const starts = pageStarts.map((o) => Math.max(0, Math.min(o, text.length)));
+  const bounds = [0, ...starts, text.length];
+  let out = "";
+  const mapped: number[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    if (i > 0) mapped.push(out.length);
+    out += normaliseForms(normaliseMirror(text.slice(bounds[i], Math.max(bounds[i], bounds[i + 1])), traditional));
+  }
+  return { text: out, pageStarts: mapped };
+}
+
+function normaliseForms(text: string): string {
+  return text
     .replace(/\r\n?/g, "\n")
     .replace(ZERO_WIDTH, "")
     .replace(COMPAT_HAN, (c) => c.normalize("NFKC"))
@@ -58,9 +80,9 @@ export function isTraditional(text: string): boolean {
 }
 
 /** Traditional → Simplified (with Taiwan phrases) when the text is Traditional; pinyin removed. */
-export function normaliseMirror(text: string): string {
+export function normaliseMirror(text: string, traditional?: boolean): string {
   let out = stripPinyin(text);
-  if (isTraditional(out)) {
+  if (traditional ?? isTraditional(out)) {
     const convert = (twToCn ??= Converter({ from: "twp", to: "cn" }));
     out = convert(out);
   }
