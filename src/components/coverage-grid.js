@@ -11,7 +11,8 @@ const collator = new Intl.Collator("zh-CN");
 
 /**
  * @param {{province: string|null, city: string|null, county: string|null, township: string,
- *          year: number, template: string|null, n: number}[]} counts  one row per township × year × template
+ *          year: number, template: string|null, n: number, report_ids?: string[]}[]} counts
+ *   one row per township × year × template; with report_ids, cells link to the report page
  * @param {{width: number, years: number[]}} options
  */
 export function coverageGrid(counts, {width, years}) {
@@ -72,11 +73,13 @@ export function coverageGrid(counts, {width, years}) {
     .append("title")
     .text((t) => t.fullName);
 
+  // a cell with a known report links to its 报告详情 page
   const cells = rows
-    .selectAll("g.cell")
+    .selectAll(".cell")
     .data((t) => years.map((year) => ({township: t, year, ...(t.years.get(year) ?? {n: 0})})))
-    .join("g")
+    .join((enter) => enter.append((d) => document.createElementNS("http://www.w3.org/2000/svg", d.reportIds?.length ? "a" : "g")))
     .attr("class", "cell")
+    .attr("href", (d) => (d.reportIds?.length ? `./report?id=${encodeURIComponent(d.reportIds[0])}` : null))
     .attr("data-status", (d) => (d.n ? d.template.key : "missing"))
     .attr("transform", (d) => `translate(${x(d.year)},0)`);
 
@@ -138,8 +141,9 @@ function groupByTownship(counts) {
       };
       byKey.set(key, t);
     }
-    const cell = t.years.get(c.year) ?? {n: 0, byTemplate: new Map()};
+    const cell = t.years.get(c.year) ?? {n: 0, byTemplate: new Map(), reportIds: []};
     cell.n += c.n;
+    if (c.report_ids) cell.reportIds.push(...c.report_ids);
     const template = templateOf(c.template);
     cell.byTemplate.set(template, (cell.byTemplate.get(template) ?? 0) + c.n);
     t.years.set(c.year, cell);

@@ -57,11 +57,41 @@ export async function openDuckDB(tables) {
       const table = await connection.query(sql);
       return table.toArray().map((row) => toPlainRow(row.toJSON()));
     },
+    /**
+     * Runs SQL; returns {columns, types, rows} with the result's column names in order (also for an
+     * empty result) and plain values: BIGINT/HUGEINT and DECIMAL as Number, dates as Date.
+     */
+    async run(sql) {
+      const table = await connection.query(sql);
+      const fields = table.schema.fields;
+      const columns = fields.map((f) => f.name);
+      const decimals = fields.map((f) => (f.type?.typeId === 7 ? f.type.scale ?? 0 : null)); // Arrow Type.Decimal
+      const rows = table.toArray().map((row) => {
+        const plain = {};
+        const json = row.toJSON();
+        columns.forEach((column, i) => {
+          const value = json[column];
+          plain[column] = decimals[i] != null && value != null ? decimalToNumber(value, decimals[i]) : plainValue(value);
+        });
+        return plain;
+      });
+      return {columns, types: fields.map((f) => String(f.type)), rows};
+    },
     async close() {
       await connection.close();
       await db.terminate();
     }
   };
+}
+
+function plainValue(value) {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/** An Arrow decimal (a BigNum-like object whose string is the unscaled integer) → Number. */
+function decimalToNumber(value, scale) {
+  const unscaled = typeof value === "bigint" ? value : BigInt(String(value));
+  return Number(unscaled) / 10 ** scale;
 }
 
 function toPlainRow(row) {

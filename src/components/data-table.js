@@ -1,0 +1,123 @@
+// A sortable, paged table (htl: every value is escaped). Click a header to sort (again to reverse);
+// missing values always sort last. `table.rows` holds all rows in the current order, which is
+// what the export buttons write.
+import {html} from "npm:htl";
+import {MISSING, formatNumber, isMissing} from "./format.js";
+import {pageLink} from "./url-state.js";
+
+const collator = new Intl.Collator("zh-CN", {numeric: true});
+
+/** Default cell rendering: links for report ids, zh-CN numbers, years without separators. */
+export function defaultFormat(column, value) {
+  if (isMissing(value)) return html`<span class="missing">${MISSING}</span>`;
+  if (column === "report_id") return html`<a href=${pageLink("report", {id: value})}>${value}</a>`;
+  if (typeof value === "number") return isYearColumn(column) ? String(value) : formatNumber(value);
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") return shortText(JSON.stringify(value), LONG_TEXT);
+  return shortText(String(value), LONG_TEXT);
+}
+
+/** Longer strings are cut in the table (the full text is in the tooltip and in every export). */
+const LONG_TEXT = 60;
+
+/** Columns holding years are shown without a thousands separator (2024, not 2,024). */
+export function isYearColumn(column) {
+  return /(^|_)year$|^年份$|^年度$/.test(column);
+}
+
+/** Long text cut to `max` characters with the full text as a tooltip. */
+export function shortText(value, max = 60) {
+  if (isMissing(value)) return html`<span class="missing">${MISSING}</span>`;
+  const text = String(value);
+  return text.length > max ? html`<span title=${text}>${text.slice(0, max - 1)}…</span>` : text;
+}
+
+function compareValues(a, b) {
+  const ma = isMissing(a);
+  const mb = isMissing(b);
+  if (ma || mb) return ma && mb ? 0 : ma ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/**
+ * @param {object[]} rows
+ * @param {{columns?: string[], labels?: Record<string,string>, format?: (column, value, row) => any,
+ *          pageSize?: number, name?: string, sort?: {column: string, descending?: boolean}, caption?: string}} options
+ */
+export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, name = "table", sort, caption} = {}) {
+  const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  let sortColumn = sort?.column ?? null;
+  let descending = !!sort?.descending;
+  let page = 0;
+  let size = pageSize;
+  const root = html`<div class="data-table" data-table=${name}></div>`;
+  root.columns = cols;
+
+  const sorted = () => {
+    if (!sortColumn) return rows.slice();
+    const withIndex = rows.map((row, i) => ({row, i}));
+    withIndex.sort((x, y) => {
+      const a = x.row[sortColumn];
+      const b = y.row[sortColumn];
+      // missing last in both directions; stable for ties
+      if (isMissing(a) || isMissing(b)) return compareValues(a, b) || x.i - y.i;
+      return (descending ? -compareValues(a, b) : compareValues(a, b)) || x.i - y.i;
+    });
+    return withIndex.map((x) => x.row);
+  };
+
+  const render = () => {
+    const all = sorted();
+    root.rows = all;
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    page = Math.min(page, pages - 1);
+    const shown = all.slice(page * size, page * size + size);
+    const header = cols.map((c) => {
+      const state = c === sortColumn ? (descending ? "descending" : "ascending") : "none";
+      const button = html`<button type="button" class="sort" title="点击排序">${labels[c] ?? c}<span class="sort-mark">${state === "ascending" ? " ▲" : state === "descending" ? " ▼" : ""}</span></button>`;
+      button.onclick = () => {
+        if (sortColumn === c) descending = !descending;
+        else (sortColumn = c), (descending = false);
+        page = 0;
+        render();
+        root.dispatchEvent(new Event("input", {bubbles: true}));
+      };
+      return html`<th aria-sort=${state} data-column=${c}>${button}</th>`;
+    });
+    const body = shown.map(
+      (row) => html`<tr>${cols.map((c) => {
+        const v = row[c];
+        return html`<td class=${typeof v === "number" ? "num" : null}>${(format ?? ((col, value) => defaultFormat(col, value)))(c, v, row)}</td>`;
+      })}</tr>`
+    );
+    const prev = html`<button type="button" disabled=${page === 0}>上一页</button>`;
+    const next = html`<button type="button" disabled=${page >= pages - 1}>下一页</button>`;
+    prev.onclick = () => ((page -= 1), render());
+    next.onclick = () => ((page += 1), render());
+    const sizeSelect = html`<select aria-label="每页行数">${[10, 25, 50, 100].map((n) => html`<option value=${n} selected=${n === size}>${n} 行/页</option>`)}</select>`;
+    sizeSelect.onchange = (event) => {
+      event.stopPropagation();
+      size = +sizeSelect.value;
+      page = 0;
+      render();
+    };
+    sizeSelect.oninput = (event) => event.stopPropagation();
+    root.replaceChildren(
+      html`<div class="table-scroll"><table>
+        ${caption ? html`<caption>${caption}</caption>` : null}
+        <thead><tr>${header}</tr></thead>
+        <tbody>${body.length ? body : html`<tr><td colspan=${cols.length || 1} class="muted">没有符合条件的行。</td></tr>`}</tbody>
+      </table></div>`,
+      html`<div class="pager" data-pager>
+        <span data-row-count=${all.length}>共 ${formatNumber(all.length)} 行</span>
+        ${prev}<span data-page>第 ${page + 1} / ${pages} 页</span>${next}${sizeSelect}
+      </div>`
+    );
+  };
+  render();
+  root.value = root;
+  return root;
+}

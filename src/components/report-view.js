@@ -1,0 +1,155 @@
+// Pieces of the 报告详情 page: the report picker and tables 二三四 of one report drawn as printed,
+// every value with where it came from. All text goes through htl (escaped): reports are untrusted.
+import {html} from "npm:htl";
+import {MISSING, formatNumber, isMissing} from "./format.js";
+import {compareZh, countyKey, placeKey, UNKNOWN_COUNTY} from "./places.js";
+import {describeSource, ruleLabel} from "./rules.js";
+import {T2_BLOCKS, T3_COLUMNS, T4_COLUMNS, T4_ROWS, t3RowsOf} from "./table-schema.js";
+import {pageLink} from "./url-state.js";
+
+/**
+ * Three linked drop-downs (县区 → 乡镇 → 报告) to choose a report; value: its report_id.
+ * Choosing one navigates to ?id=… (a normal page load, so the back button works).
+ */
+export function reportPicker(reports, currentId) {
+  const current = reports.find((r) => r.report_id === currentId);
+  const counties = [...new Map(reports.map((r) => [countyKey(r), r])).entries()]
+    .sort((a, b) => (a[1].county == null) - (b[1].county == null) || compareZh(a[0], b[0]));
+  const countySelect = html`<select aria-label="县区">${counties.map(
+    ([key, r]) => html`<option value=${key} selected=${current && countyKey(current) === key}>${r.county ?? UNKNOWN_COUNTY}</option>`
+  )}</select>`;
+  const townshipSelect = html`<select aria-label="乡镇"></select>`;
+  const reportSelect = html`<select aria-label="报告" name="report"></select>`;
+  const fillTownships = () => {
+    const inCounty = reports.filter((r) => countyKey(r) === countySelect.value);
+    const places = [...new Map(inCounty.map((r) => [placeKey(r), r])).entries()].sort((a, b) => compareZh(a[1].township ?? "\uffff", b[1].township ?? "\uffff"));
+    townshipSelect.replaceChildren(...places.map(
+      ([key, r]) => html`<option value=${key} selected=${current && placeKey(current) === key}>${r.township ?? "（乡镇未知）"}</option>`
+    ));
+    fillReports();
+  };
+  const fillReports = () => {
+    const list = reports
+      .filter((r) => placeKey(r) === townshipSelect.value)
+      .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || compareZh(a.file, b.file));
+    reportSelect.replaceChildren(
+      html`<option value="">— 选择报告 —</option>`,
+      ...list.map((r) => html`<option value=${r.report_id} selected=${r.report_id === currentId}>${r.year ?? "年份未知"}年 · ${r.file.split("/").pop()}</option>`)
+    );
+  };
+  countySelect.onchange = fillTownships;
+  townshipSelect.onchange = fillReports;
+  reportSelect.onchange = () => {
+    if (reportSelect.value) location.assign(pageLink("report", {id: reportSelect.value}));
+  };
+  fillTownships();
+  return html`<div class="control-bar report-picker">
+    <label class="control"><span class="control-label">县区</span>${countySelect}</label>
+    <label class="control"><span class="control-label">乡镇</span>${townshipSelect}</label>
+    <label class="control"><span class="control-label">报告</span>${reportSelect}</label>
+  </div>`;
+}
+
+/** Map "t3:new:total" → cell row of cells.csv. */
+export function indexCells(cells) {
+  return new Map(cells.map((c) => [`${c.table}:${c.row}:${c.col}`, c]));
+}
+
+/** Cell ids named by failed checks ("t3:new:total" …) → the failed checks naming them. */
+export function failedCellIndex(checks) {
+  const index = new Map();
+  for (const c of checks) {
+    if (c.status !== "fail" || !c.cells) continue;
+    // checks.csv names cells as t3.new.total
+    for (const id of String(c.cells).split(/\s+/).filter(Boolean).map((s) => s.replaceAll(".", ":"))) {
+      if (!index.has(id)) index.set(id, []);
+      index.get(id).push(c);
+    }
+  }
+  return index;
+}
+
+/** One table cell: the value (or the raw token, e.g. "/"), the source on hover and below when shown. */
+function valueCell(cell, failures, id) {
+  if (!cell) return html`<td class="cell-absent" title="报告中没有这一格">${MISSING}</td>`;
+  const failed = failures?.length > 0;
+  const shown = !isMissing(cell.value) ? formatNumber(cell.value) : cell.raw ? cell.raw : MISSING;
+  const title = [
+    `${cell.row_label} · ${cell.col_label}`,
+    `数值：${isMissing(cell.value) ? "（空）" : cell.value}${cell.unit ? ` ${cell.unit}` : ""}`,
+    `原文：${cell.raw === "" || cell.raw == null ? "（空白）" : cell.raw}`,
+    `来源：${describeSource(cell.source)}（${cell.source}）`,
+    ...(failures ?? []).map((f) => `未通过：${ruleLabel(f.rule)} — ${f.message}`)
+  ].join("\n");
+  return html`<td class=${`cell num${failed ? " cell-failed" : ""}${isMissing(cell.value) ? " cell-empty" : ""}`} title=${title} data-cell=${id}>
+    <span class="cell-value">${shown}</span>
+    <span class="cell-source">${describeSource(cell.source)}</span>
+  </td>`;
+}
+
+/** Table 二 of a template report, block by block. */
+export function table2View(template, cellIndex, failedIndex) {
+  const blocks = T2_BLOCKS[template];
+  if (!blocks) return null;
+  return html`<div class="report-table-wrap">${blocks.map(
+    (b) => html`<table class="report-table" data-report-table="t2">
+      <thead>
+        <tr><th colspan=${b.cols.length + 1}>${b.block}</th></tr>
+        <tr><th>信息内容</th>${b.cols.map(([, label]) => html`<th>${label}</th>`)}</tr>
+      </thead>
+      <tbody>${b.rows.map(
+        ([row, label]) => html`<tr><th scope="row">${label}</th>${b.cols.map(([col]) => {
+          const id = `t2:${row}:${col}`;
+          return valueCell(cellIndex.get(id), failedIndex.get(id), id);
+        })}</tr>`
+      )}</tbody>
+    </table>`
+  )}</div>`;
+}
+
+/** Table 三 as printed (rows of the report's template; 小计 only when the report has it). */
+export function table3View(template, cellIndex, failedIndex) {
+  const hasSubtotal = [...cellIndex.keys()].some((k) => k.startsWith("t3:") && k.endsWith(":org_subtotal"));
+  const cols = T3_COLUMNS.filter((c) => c.id !== "org_subtotal" || hasSubtotal);
+  const rows = t3RowsOf(template);
+  return html`<div class="report-table-wrap"><table class="report-table" data-report-table="t3">
+    <thead><tr><th>申请情况</th>${cols.map((c) => html`<th>${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) =>
+      r.heading
+        ? html`<tr class="row-heading"><th scope="row" colspan=${cols.length + 1}>${r.ordinal}${r.label}</th></tr>`
+        : html`<tr><th scope="row" class=${r.group ? "row-indent" : null}>${r.ordinal}${r.label}</th>${cols.map((c) => {
+            const id = `t3:${r.id}:${c.id}`;
+            return valueCell(cellIndex.get(id), failedIndex.get(id), id);
+          })}</tr>`
+    )}</tbody>
+  </table></div>`;
+}
+
+/** Table 四: three blocks × five outcome columns. */
+export function table4View(cellIndex, failedIndex) {
+  return html`<div class="report-table-wrap"><table class="report-table" data-report-table="t4">
+    <thead><tr><th></th>${T4_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead>
+    <tbody>${T4_ROWS.map(
+      (r) => html`<tr><th scope="row">${r.label}</th>${T4_COLUMNS.map((c) => {
+        const id = `t4:${r.id}:${c.id}`;
+        return valueCell(cellIndex.get(id), failedIndex.get(id), id);
+      })}</tr>`
+    )}</tbody>
+  </table></div>`;
+}
+
+/** Where a headline number of reports.csv comes from, as cell ids (table-derived ones). */
+export const HEADLINE_SOURCES = {
+  requests_new_total: ["t3:new:total"],
+  requests_carried_total: ["t3:carried:total"],
+  requests_handled_total: ["t3:total:total"],
+  requests_forward_total: ["t3:carry_forward:total"],
+  review_total: ["t4:review:total"],
+  litigation_total: ["t4:lit_direct:total", "t4:lit_after_review:total"],
+  t2_normative_new: ["t2:normative:made", "t2:normative:issued"],
+  t2_normative_in_force: ["t2:normative:total_public", "t2:normative:in_force"],
+  t2_licensing_decisions: ["t2:licensing:decisions"],
+  t2_penalty_decisions: ["t2:penalty:decisions"],
+  t2_coercion_decisions: ["t2:coercion:decisions"],
+  t2_fee_amount_wan: ["t2:admin_fees:fee_amount"]
+};

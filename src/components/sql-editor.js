@@ -1,0 +1,51 @@
+// A plain SQL editor: a textarea, 运行 (also Ctrl/⌘+Enter) and a list of example queries.
+// Its value is the SQL last run; it fires "input" only when the user runs a query.
+import {html} from "npm:htl";
+
+/**
+ * @param {{value: string, examples?: {label: string, sql: string}[], onEdit?: () => void}} options
+ *   onEdit: called when the user runs SQL that differs from `value` (e.g. to store it in the URL)
+ */
+export function sqlEditor({value, examples = [], onRun}) {
+  const textarea = html`<textarea class="sql-input" spellcheck="false" rows="9" aria-label="SQL 查询"></textarea>`;
+  textarea.value = value;
+  const run = html`<button type="button" class="primary" data-run-sql>运行查询</button>`;
+  const reset = html`<button type="button">恢复为筛选条件生成的查询</button>`;
+  const exampleSelect = examples.length
+    ? html`<select aria-label="示例查询"><option value="">示例查询…</option>${examples.map((e, i) => html`<option value=${i}>${e.label}</option>`)}</select>`
+    : null;
+  const root = html`<div class="sql-editor">
+    ${textarea}
+    <div class="toolbar">${run}${reset}${exampleSelect}<span class="muted">Ctrl+Enter 运行；可查询的表：reports、cells、checks</span></div>
+  </div>`;
+  root.value = value;
+  const submit = () => {
+    root.value = textarea.value;
+    onRun?.(textarea.value);
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  run.onclick = submit;
+  reset.onclick = () => {
+    textarea.value = value;
+    submit();
+  };
+  if (exampleSelect) {
+    exampleSelect.onchange = () => {
+      const example = examples[+exampleSelect.value];
+      if (!example) return;
+      textarea.value = example.sql;
+      exampleSelect.value = "";
+      submit();
+    };
+    exampleSelect.oninput = (event) => event.stopPropagation();
+  }
+  textarea.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  // typing is not a result change: keep the textarea's own input events inside
+  textarea.addEventListener("input", (event) => event.stopPropagation());
+  return root;
+}
