@@ -19,7 +19,16 @@ export default {
   style: "style.css",
   // Pages using sql/DuckDBClient would otherwise make the build download the json and parquet extensions.
   duckdb: { extensions: { json: null, parquet: null } },
-  pages: [{ name: "总览", path: "/" }],
+  pages: [
+    { name: "总览", path: "/" },
+    { name: "乡镇对比", path: "/compare" },
+    { name: "公开内容", path: "/content" },
+    { name: "依申请公开", path: "/applications" },
+    { name: "数据质量", path: "/quality" },
+    { name: "报告详情", path: "/report" },
+    { name: "数据浏览与导出", path: "/explore" },
+    { name: "分析笔记示例", path: "/notebook" }
+  ],
   search: false,
   toc: false,
   // lang=zh-CN makes browsers pick Simplified Chinese glyph forms; the inline icon stops the
