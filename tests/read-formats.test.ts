@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { PDFDocument, degrees } from "pdf-lib";
+import { strToU8, zipSync } from "fflate";
 import { readReport, readReportAsync, type ReadResult, type ReadText } from "../loaders/read/index.ts";
 import { normaliseText, normaliseWithPages } from "../loaders/normalise.ts";
 import type { Grid } from "../loaders/read/grid.ts";
@@ -125,6 +126,17 @@ describe("DOCX with the 2021 tables", () => {
     expect(r.tables.map((t) => t.source)).toEqual(["docx:t1", "docx:t2", "docx:t3"]);
     expect(r.tables[1].rows[3][3]).toEqual({ text: "12", source: "docx:t2:r4:c2" });
     expect(r.tables[1].rows[3][0]).toMatchObject({ text: "一、本年新收政府信息公开申请数量", source: "docx:t2:r4:c1" });
+  });
+  it("a DOCX whose body is an imported web page (w:altChunk) reads like the page", () => {
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+    const docRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="htmlChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>`;
+    const doc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body></w:document>`;
+    const bytes = zipSync({ "_rels/.rels": strToU8(rels), "word/_rels/document.xml.rels": strToU8(docRels), "word/document.xml": strToU8(doc), "word/afchunk.htm": new Uint8Array(iconv.encode(toHtml(BLOCKS, "gb2312"), "gbk")) });
+    const r = text(readReport("oa-export.docx", bytes));
+    expect(lines(r.text)).toEqual(expectedLines);
+    expect(r.tables.map(cells)).toEqual(expectedGrids);
+    expect(r.tables[1].source).toBe("docx:t2");
+    expect(r.tables[1].rows[3][3].source).toBe("docx:t2:r4:c2");
   });
   it("a .wps that is really a .docx is read, with a warning", () => {
     const r = text(readReport("report.wps", docx));

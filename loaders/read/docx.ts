@@ -8,6 +8,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { gridLines, placedGrid, type Grid, type PlacedCell } from "./grid.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
+import { readHtml, declaredCharset } from "./html.ts";
+import { decodeBytes } from "./decode.ts";
+import { mhtHtmlPart } from "./mht.ts";
 
 export interface DocxRead {
   text: string;
@@ -54,6 +57,15 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
       else if (child.name === "tbl") {
         const grid = readTable(child, `docx:t${tables.length + 1}`, tables);
         lines.push("", ...gridLines(grid), "");
+      } else if (child.name === "altChunk") {
+        // Content imported as a whole web page or MHT (what some OA systems export): read that part.
+        const chunk = altChunk(bytes, names, main, child.attrs.id);
+        if (chunk) {
+          const offset = tables.length;
+          for (const g of chunk.tables) tables.push(renumber(g, `docx:t${tables.length + 1}`));
+          lines.push("", ...chunk.text.split("\n"), "");
+          if (chunk.tables.length) warnings.push(`DOCX 的正文是嵌入的网页（altChunk），表格按网页读取（docx:t${offset + 1} 起）`);
+        }
       } else if (child.name === "sectPr" || child.name === "Fallback") continue;
       else walkBlocks(child); // w:sdt, w:sdtContent, w:customXml, w:ins, …
       if (deadline.expired) deadline.check();
@@ -179,6 +191,38 @@ function paragraphText(p: XNode): string {
   return out;
 }
 
+/** The web page an w:altChunk imports (word/_rels/document.xml.rels names the part). */
+function altChunk(bytes: Uint8Array, names: string[], main: string, id: string | undefined): { text: string; tables: Grid[] } | null {
+  if (!id) return null;
+  const dir = main.includes("/") ? main.slice(0, main.lastIndexOf("/") + 1) : "";
+  const relsName = `${dir}_rels/${main.slice(dir.length)}.rels`;
+  if (!names.includes(relsName)) return null;
+  const rels = unzipPart(bytes, relsName) ?? "";
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => new RegExp(`Id="${id.replace(/[^\w-]/g, "")}"`).test(r));
+  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
+  if (!target) return null;
+  const path = target.startsWith("/") ? target.slice(1) : dir + target;
+  if (!names.includes(path)) return null;
+  const data = unzipBytes(bytes, path);
+  if (!data) return null;
+  let html: Uint8Array = data;
+  let charset: string | null = null;
+  if (/\.mht(ml)?$/i.test(path)) {
+    const part = mhtHtmlPart(data);
+    if (!part) return null;
+    html = part.bytes;
+    charset = part.charset;
+  }
+  const head = new TextDecoder("latin1").decode(html.subarray(0, 4096));
+  const page = readHtml(decodeBytes(html, charset ?? declaredCharset(head)).text);
+  return { text: page.text, tables: page.tables };
+}
+
+function renumber(grid: Grid, source: string): Grid {
+  const from = grid.source;
+  return { source, rows: grid.rows.map((row) => row.map((c) => ({ ...c, source: c.source.startsWith(from) ? source + c.source.slice(from.length) : c.source }))) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The package
 
@@ -193,6 +237,16 @@ function listZip(bytes: Uint8Array): string[] {
 }
 
 function unzipPart(bytes: Uint8Array, name: string): string | null {
+  const data = unzipBytes(bytes, name);
+  if (!data) return null;
+  try {
+    return strFromU8(data);
+  } catch {
+    return null;
+  }
+}
+
+function unzipBytes(bytes: Uint8Array, name: string): Uint8Array | null {
   let tooBig = false;
   let files: Record<string, Uint8Array>;
   try {
@@ -207,13 +261,7 @@ function unzipPart(bytes: Uint8Array, name: string): string | null {
     throw new ReadFailure(CORRUPT);
   }
   if (tooBig) throw new ReadFailure(`DOCX 正文解压后超过 ${MAX_DOCX_PART_BYTES / 1048576} MB：文件异常（可能是压缩炸弹），请确认这是年度报告`);
-  const data = files[name];
-  if (!data) return null;
-  try {
-    return strFromU8(data);
-  } catch {
-    return null;
-  }
+  return files[name] ?? null;
 }
 
 /** The main document part named by _rels/.rels (word/document.xml in practice). */
