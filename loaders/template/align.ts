@@ -39,7 +39,7 @@ const SAME_COLUMN_X = 2;
  * lines straddle the values or sit beside an outer heading).
  */
 export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
-  const keyed = keyLabels(specs.map((s) => s.row));
+  const match = rowMatcher(specs.map((s) => s.row));
   const groups: RowGroup[] = [];
   const valuesAfter = rowHasValuesAfter(tokens);
   let current: RowGroup | null = null;
@@ -48,7 +48,7 @@ export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
       current?.values.push(token);
       return;
     }
-    const startsRow = hasOrdinal(token.text) || matchRow(token.text, keyed).length > 0;
+    const startsRow = hasOrdinal(token.text) || match(token.text).length > 0;
     const positioned = token.x !== undefined || token.col !== undefined;
     const column = !startsRow && positioned ? sameColumnGroup(groups, token) : null;
     if (current && !startsRow && column && column.values.length === 0) {
@@ -94,15 +94,38 @@ function rowHasValuesAfter(tokens: Token[]): boolean[] {
 
 /** The printed label of a group: the longest run of its fragments (label, then the wrapped tail)
  * that still matches a row; fragments after it may be unrelated text (a block heading, a header). */
-function printedLabel<T extends RowDef>(group: RowGroup, keyed: ReturnType<typeof keyLabels<T>>): { text: string; rows: T[] } {
+function printedLabel<T extends RowDef>(group: RowGroup, match: Matcher<T>): { text: string; rows: T[] } {
   let text = "";
   let best = { text: group.label.map((t) => t.text).join(""), rows: [] as T[] };
   for (const t of [...group.label, ...group.tail]) {
     text += t.text;
-    const rows = matchRow(text, keyed);
+    const rows = match(text);
     if (rows.length) best = { text, rows };
   }
   return best;
+}
+
+type Matcher<T extends RowDef> = (printed: string) => T[];
+const matchers = new Map<string, Matcher<RowDef>>();
+
+/** A memoised matchRow over a set of rows: the same labels recur in every report. */
+function rowMatcher<T extends RowDef>(rows: T[]): Matcher<T> {
+  const signature = rows.map((r) => r.id).join(",") + "|" + rows.map((r) => r.label.length).join(",");
+  let m = matchers.get(signature) as Matcher<T> | undefined;
+  if (!m) {
+    const keyed = keyLabels(rows);
+    const memo = new Map<string, T[]>();
+    m = (printed) => {
+      let hit = memo.get(printed);
+      if (!hit) {
+        hit = matchRow(printed, keyed);
+        if (memo.size < 20000) memo.set(printed, hit);
+      }
+      return hit;
+    };
+    matchers.set(signature, m as Matcher<RowDef>);
+  }
+  return m;
 }
 
 /** Matches a printed label; "（三）不予公开1.属于国家秘密" in one cell is tried by its last part. */
@@ -144,12 +167,12 @@ function onlyHeadings(rest: string, headings: string[]): boolean {
 }
 
 export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], validators?: (columns: ColumnDef[]) => RowValidator | undefined): AlignResult {
-  const keyed = keyLabels(specs.map((s) => s.row));
+  const match = rowMatcher(specs.map((s) => s.row));
   const result: AlignResult = { cells: [], warnings: [], rows: new Set(), extraRows: [] };
   let pointer = 0;
   const assigned: { spec: RowSpec; group: RowGroup }[] = [];
   for (const group of groupRows(tokens, specs)) {
-    const { text: printed, rows: candidates } = printedLabel(group, keyed);
+    const { text: printed, rows: candidates } = printedLabel(group, match);
     const hasValues = group.values.some((v) => v.text.trim() !== "");
     const index = candidates.map((row) => specs.findIndex((s) => s.row === row)).filter((i) => i >= pointer).sort((a, b) => a - b)[0];
     if (index === undefined) {

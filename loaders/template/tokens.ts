@@ -103,6 +103,8 @@ function splitAligned(text: string): string[] {
 /** One cell's text → tokens; a label with digits glued to its end is split off. */
 function cellTokens(text: string, source: string, row: number, x?: number): Token[] {
   if (isValueToken(text)) return [{ kind: "value", text, source, row, x }];
+  // Most cells are plain labels: only a cell ending like a value can carry values glued to it.
+  if (!/[\d/／\-—元无]$/.test(text)) return [{ kind: "text", text, source, row, x }];
   // A label followed by values after a single space ("2.其他法律行政法规 0 0 0"): PDF text often
   // keeps only one space where a label cell ends.
   const trailing = /^(.*[^\s\d.])\s+((?:[\d.]+|[-/—无])(?:\s+(?:[\d.]+|[-/—无]))*)$/.exec(text);
