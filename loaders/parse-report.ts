@@ -13,6 +13,7 @@ import { parseTemplateTables, type TablesParse } from "./template/parse-tables.t
 import { locateRegions } from "./template/locate.ts";
 import { runChecks, tablesPresent } from "./checks/run-checks.ts";
 import { tableSummary } from "./template/summary.ts";
+import { applyNarrative } from "./narrative/apply.ts";
 
 export interface ParseOptions {
   places?: PlaceIndex;
@@ -76,6 +77,9 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     const { headings } = locateRegions(text);
     record.checks = tablesPresent({ t2: state(headings.has("t2")), t3: state(headings.has("t3")), t4: state(headings.has("t4")) });
   }
+
+  // Numbers written in prose (loaders/narrative): never overwrite the table values above.
+  applyNarrative(record, text);
 
   record.status = statusOf(record, tables);
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";

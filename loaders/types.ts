@@ -59,6 +59,18 @@ export interface ReportRecord {
   cells: Cell[];
   checks: Check[];
   warnings: string[];
+  /** Not in the CLI contract (REPORT_FIELDS): where each number read from prose stands (evidence.csv). */
+  evidence?: Evidence[];
+}
+
+/** The source of a number read from prose: line (1-based) and characters start..end of that line (1-based, inclusive). */
+export interface Evidence {
+  field: string;
+  value: number;
+  line: number;
+  start: number;
+  end: number;
+  snippet: string;
 }
 
 /** Field order of the contract; the JSON output and reports.csv follow it. */

@@ -1,0 +1,278 @@
+// Proactive disclosure (主动公开): the year's total and its breakdown into categories as written.
+// report-formats.md §2: total + breakdown (其中 / 包括 / 从内容分类看 / （…） / numbered lists),
+// category before or after the count, approximate values, units; cumulative figures, channel
+// splits, changes and percentages are never the year's total nor a category.
+import type { ActiveCategory } from "../types.ts";
+import { categoryOf } from "../categories.ts";
+import { TokenCache, type Tok } from "./context.ts";
+import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, cleanLabel } from "./labels.ts";
+import type { Evidence, Sentence, TextIndex, Topic } from "./text.ts";
+
+export interface Channel {
+  label: string;
+  count: number;
+  approx: boolean;
+}
+
+export interface ActiveResult {
+  total: number | null;
+  approx: boolean | null;
+  categories: ActiveCategory[];
+  channels: Channel[];
+  evidence: Evidence[];
+  warnings: string[];
+}
+
+const TOPICS: ReadonlySet<Topic> = new Set(["active", "overview", "general"]);
+const TOPIC_RANK: Partial<Record<Topic, number>> = { active: 0, overview: 1, general: 2 };
+const VERB = /主动公开|(?<!财务|政务|党务|村务|校务|厂务)公开|发布|公布|推送|更新|上传|报送|编发|刊发|挂网|刊登|公示|新增/g;
+const HAS_VERB = /主动公开|公开|发布|公布|推送|更新|上传|报送|编发|刊发|挂网|刊登|公示|新增/;
+/** Numbers in these clauses belong to other topics (applications, fees, consultations, meetings …). */
+const OTHER_MATTER = /申请|复议|诉讼|咨询|收费|费用|投诉|举报|培训|会议|访问|点击|浏览|留言|建议|提案|信访|来电|接待|回复|答复|不予公开|泄密|失密|审查|检查|督查|考核|查阅|阅读|下载|粉丝|关注/;
+const ITEM_UNITS = new Set([null, "条", "件", "项", "个", "份", "篇", "则", "条次", "件次", "宗", "次", "起", "例"]);
+/** What introduces a breakdown. */
+const MARKER = /其中[，,：:]?|包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|具体(?:情况)?(?:如下|为|是|包括)[：:]?|从(?:信息)?内容(?:分类)?(?:上)?(?:来)?看[，,：:]?|按(?:信息)?(?:内容|类别|类型)(?:分类)?(?:划分|分|统计)?[，,：:]?|分类(?:情况)?(?:如下|为)[：:]?/;
+const STARTS_MARKER = new RegExp(`^(?:${MARKER.source})`);
+const STARTS_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(][一二三四五六七八九十][)）])/;
+
+type Kind = "total" | "channel" | "item" | "cumulative" | "none";
+
+interface Classified {
+  kind: Kind;
+  strength: number;
+  label?: string;
+}
+
+function lastVerbEnd(s: string): number {
+  VERB.lastIndex = 0;
+  let end = -1;
+  for (let m = VERB.exec(s); m; m = VERB.exec(s)) end = m.index + m[0].length;
+  return end;
+}
+
+function classify(t: Tok): Classified {
+  const wide = t.wide;
+  if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) return { kind: "none", strength: 0 };
+  if (OTHER_MATTER.test(wide) || OTHER_MATTER.test(t.trail)) return { kind: "none", strength: 0 };
+  const verbEnd = lastVerbEnd(wide);
+  if (verbEnd < 0 && !/信息(?:总?数量?|总量)/.test(wide)) return { kind: "none", strength: 0 };
+  if (CHANGE_BEFORE.test(wide)) return { kind: "none", strength: 0 };
+  if (PREVIOUS_YEAR.test(wide) && !/[比较]/.test(wide)) return { kind: "none", strength: 0 };
+  if (CUMULATIVE.test(wide) && !ANNUAL.test(wide)) return { kind: "cumulative", strength: 0 };
+  const strength = /主动公开/.test(wide) ? 2 : 1;
+  const channel = CHANNEL.exec(wide);
+  if (channel && !ALL_CHANNELS.test(wide)) return { kind: "channel", strength, label: channelLabel(wide) };
+  const object = verbEnd >= 0 ? wide.slice(verbEnd) : wide;
+  if (GENERIC_OBJECT.test(object.replace(/[、，,；;：:\s]/g, ""))) {
+    const after = cleanLabel(t.trail);
+    if (after && !GENERIC_LABEL.test(after) && categoryOf(after)) return { kind: "item", strength, label: after };
+    return { kind: "total", strength };
+  }
+  const label = cleanLabel(object);
+  if (label && categoryOf(label) && label.length <= 16) return { kind: "item", strength, label };
+  return { kind: "total", strength };
+}
+
+/** The channel words of a clause, as written ("门户网站", "政务微信"). */
+function channelLabel(s: string): string {
+  return channelNames(s).join("、");
+}
+
+const CHANNEL_G = new RegExp(CHANNEL.source, "g");
+/** The channels named in a clause, in order; "政务微信公众号" is one channel (adjacent names merge). */
+function channelNames(s: string): string[] {
+  const out: string[] = [];
+  let lastEnd = -1;
+  CHANNEL_G.lastIndex = 0;
+  for (let m = CHANNEL_G.exec(s); m; m = CHANNEL_G.exec(s)) {
+    if (m.index !== lastEnd && !out.includes(m[0])) out.push(m[0]);
+    lastEnd = m.index + m[0].length;
+  }
+  return out;
+}
+
+interface Candidate {
+  tok: Tok;
+  strength: number;
+  rank: number;
+  sentenceIndex: number;
+}
+
+export function extractActive(index: TextIndex, sentences: Sentence[], cache: TokenCache): ActiveResult {
+  const res: ActiveResult = { total: null, approx: null, categories: [], channels: [], evidence: [], warnings: [] };
+  const totals: Candidate[] = [];
+  const channelToks: Tok[] = [];
+  let cumulative: Tok | null = null;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    if (!TOPICS.has(s.topic) || !HAS_VERB.test(s.text)) continue;
+    const toks = cache.of(s);
+    let sawTotal = false;
+    let sawMarker = false;
+    for (const t of toks) {
+      if (!sawMarker && MARKER.test(t.wide)) sawMarker = true;
+      const c = classify(t);
+      if (c.kind === "cumulative") cumulative ??= t;
+      else if (c.kind === "channel" && !sawTotal) channelToks.push(t);
+      else if (c.kind === "total") {
+        // After a total, or after 其中, a number is part of a breakdown unless it says it is the year's.
+        if ((sawTotal || sawMarker) && !ANNUAL_ITEM.test(t.wide)) continue;
+        totals.push({ tok: t, strength: c.strength, rank: TOPIC_RANK[s.topic] ?? 3, sentenceIndex: si });
+        sawTotal = true;
+      }
+    }
+  }
+  const best = pickTotal(totals, res.warnings);
+  if (best) {
+    res.total = best.tok.value;
+    res.approx = best.tok.approx;
+    res.evidence.push(index.evidence("active_total", best.tok.value, best.tok.gStart, best.tok.gEnd, best.tok.sentence));
+    const items = breakdown(best, sentences, cache);
+    for (const it of items) addItem(index, res, it);
+  } else {
+    if (cumulative) res.warnings.push(`只找到累计数（“${cumulative.sentence.text.slice(0, 40)}”），不作为本年主动公开数`);
+    // A list of categories without a stated total.
+    for (let si = 0; si < sentences.length && res.categories.length === 0; si++) {
+      const s = sentences[si];
+      if ((s.topic !== "active" && s.topic !== "overview") || OTHER_MATTER.test(s.text)) continue;
+      // Without a total to anchor it, a list counts only when every label names a category.
+      const items = listItems(cache.of(s));
+      const cats = items.filter((i) => i.kind === "item");
+      if (cats.length >= 2 && cats.every((i) => categoryOf(i.label))) for (const it of items) addItem(index, res, it);
+    }
+  }
+  // Channels outside the breakdown (a split by channel instead of a total).
+  const chosenChannels = new Set(res.channels.map((c) => c.label));
+  for (const t of channelToks) {
+    // "门户网站、政务微信同步公开73条": the same items on each channel, one entry per channel.
+    for (const label of channelNames(t.wide)) {
+      if (chosenChannels.has(label)) continue;
+      chosenChannels.add(label);
+      res.channels.push({ label, count: t.value, approx: t.approx });
+      res.evidence.push(index.evidence(`active_channels.${label}`, t.value, t.gStart, t.gEnd, t.sentence));
+    }
+  }
+  if (res.total === null && channelToks.length) {
+    res.warnings.push(`主动公开数只按发布渠道分列（${channelToks.map((t) => `${channelLabel(t.wide)}${t.raw}`).join("、")}），渠道之间可能重复，不合计为总数`);
+  }
+  if (res.total === null && res.categories.length === 0 && channelToks.length === 0 && !cumulative) {
+    res.warnings.push("没有找到本年主动公开政府信息的总数");
+  }
+  return res;
+}
+
+function pickTotal(cands: Candidate[], warnings: string[]): Candidate | null {
+  if (cands.length === 0) return null;
+  const better = (a: Candidate, b: Candidate) => a.rank - b.rank || b.strength - a.strength || a.sentenceIndex - b.sentenceIndex;
+  const sorted = [...cands].sort(better);
+  const top = sorted[0];
+  const rivals = sorted.filter((c) => c.rank === top.rank && c.strength === top.strength && c.tok.value !== top.tok.value);
+  if (rivals.length) {
+    warnings.push(`主动公开总数有多个不同的说法（${[top, ...rivals].map((c) => c.tok.raw).join("、")}），无法确定，留空`);
+    return null;
+  }
+  return top;
+}
+
+interface Item {
+  kind: "item" | "channel";
+  label: string;
+  tok: Tok;
+}
+
+/** The breakdown of the chosen total: in its parentheses, after a marker, or in the sentences that follow. */
+function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): Item[] {
+  const s = best.tok.sentence;
+  const toks = cache.of(s);
+  const after = toks.slice(best.tok.index + 1);
+  let items: Item[] = [];
+  const rest = s.text.slice(best.tok.end);
+  if (/^\s*[（(]/.test(rest)) {
+    const close = matchingParen(rest);
+    const limit = s.text.length - rest.length + (close < 0 ? rest.length : close);
+    items = listItems(after.filter((t) => t.end <= limit));
+  }
+  if (items.length === 0 && after.length) {
+    const fromMarker = MARKER.test(rest);
+    const listed = listItems(after);
+    // Without a marker, the numbers after a total are a breakdown only when they read as one.
+    if (fromMarker || listed.filter((i) => i.kind === "item").length >= 2) items = listed;
+  }
+  if (!items.some((i) => i.kind === "item")) {
+    const endsWithColon = /[：:]\s*$|如下\s*[：:]?\s*$/.test(s.text);
+    for (let k = best.sentenceIndex + 1; k < sentences.length; k++) {
+      const next = sentences[k];
+      const text = next.text.trim();
+      const marker = STARTS_MARKER.test(text);
+      const listLine = STARTS_ITEM.test(text);
+      const nt = cache.of(next);
+      const listed = listItems(nt);
+      const asList = listed.filter((i) => i.kind === "item").length >= 2 && nt.every((t) => !totalLike(t));
+      if (marker || listLine || (k === best.sentenceIndex + 1 && (endsWithColon || asList))) {
+        if (marker && nt.length === 0 && /[：:]\s*$/.test(text)) continue; // "其中：" on its own line
+        if (listed.length === 0 && !marker) break;
+        items.push(...listed);
+        if (!listLine && !marker && !asList) break;
+        continue;
+      }
+      break;
+    }
+  }
+  return items;
+}
+
+/** Index of the bracket closing the one that opens `s` (nested （3） inside allowed), or -1. */
+function matchingParen(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "（" || c === "(") depth++;
+    else if (c === "）" || c === ")") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function totalLike(t: Tok): boolean {
+  return classify(t).kind === "total" && /主动公开|共|总/.test(t.wide);
+}
+
+/** Category and channel items of a run of tokens (label before or after the count). */
+function listItems(toks: Tok[]): Item[] {
+  const out: Item[] = [];
+  for (const t of toks) {
+    if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) continue;
+    if (OTHER_MATTER.test(t.lead) || CUMULATIVE.test(t.lead) || CHANGE_BEFORE.test(t.wide)) continue;
+    const leadLabel = cleanLabel(t.lead);
+    const channel = CHANNEL.test(t.lead) || (!leadLabel && CHANNEL.test(t.trail));
+    if (channel) {
+      out.push({ kind: "channel", label: channelLabel(CHANNEL.test(t.lead) ? t.lead : t.trail), tok: t });
+      continue;
+    }
+    const label = leadLabel || cleanLabel(t.trail);
+    if (!label || label.length > 16 || ANNUAL.test(label) || PREVIOUS_YEAR.test(label) || GENERIC_LABEL.test(label)) continue;
+    if (HAS_VERB.test(label) && !categoryOf(label)) continue;
+    out.push({ kind: "item", label, tok: t });
+  }
+  return out;
+}
+
+function addItem(index: TextIndex, res: ActiveResult, it: Item): void {
+  const t = it.tok;
+  if (it.kind === "channel") {
+    for (const label of it.label.split("、")) {
+      res.channels.push({ label, count: t.value, approx: t.approx });
+      res.evidence.push(index.evidence(`active_channels.${label}`, t.value, t.gStart, t.gEnd, t.sentence));
+    }
+    return;
+  }
+  let category = categoryOf(it.label);
+  if (!category) {
+    category = "其他";
+    res.warnings.push(`主动公开分类“${it.label}”无法归入分类体系，暂记为“其他”`);
+  }
+  res.categories.push({ label: it.label, category, count: t.value, approx: t.approx });
+  res.evidence.push(index.evidence(`active_categories.${it.label}`, t.value, t.gStart, t.gEnd, t.sentence));
+}

@@ -1,0 +1,61 @@
+// The number tokens of a sentence with the words around each one: `lead` (its clause, up to the
+// number), `wide` (everything since the previous number in the sentence) and `trail` (the words
+// right after it, for "1条权责清单": count before label).
+import { numberTokens, type NumberToken } from "./numbers.ts";
+import { spanOf, type Sentence } from "./text.ts";
+
+export interface Tok extends NumberToken {
+  /** Global offsets in the whole text (start, end exclusive); `start`/`end` stay sentence-local. */
+  gStart: number;
+  gEnd: number;
+  lead: string;
+  /** Like lead, but across 、和及或 ("行政复议、提起行政诉讼均为0件"). */
+  clause: string;
+  wide: string;
+  trail: string;
+  sentence: Sentence;
+  /** Index of the token in its sentence. */
+  index: number;
+}
+
+const BOUNDARY = new Set("，,；;：:（()）、。！？!?\n");
+const CLAUSE_BOUNDARY = new Set("，,；;：:（()）。！？!?\n");
+
+export function sentenceTokens(sentence: Sentence): Tok[] {
+  const text = sentence.text;
+  const raw = numberTokens(text);
+  const out: Tok[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const prevEnd = i > 0 ? raw[i - 1].end : 0;
+    let a = t.start;
+    while (a > prevEnd && !BOUNDARY.has(text[a - 1])) a--;
+    let c = a;
+    while (c > prevEnd && !CLAUSE_BOUNDARY.has(text[c - 1])) c--;
+    const nextStart = i + 1 < raw.length ? raw[i + 1].start : text.length;
+    let b = t.end;
+    while (b < nextStart && !BOUNDARY.has(text[b])) b++;
+    const [gStart, gEnd] = spanOf(sentence, t.start, t.end);
+    const tok = t as Tok;
+    tok.gStart = gStart;
+    tok.gEnd = gEnd;
+    tok.lead = text.slice(a, t.start);
+    tok.clause = text.slice(c, t.start);
+    tok.wide = text.slice(prevEnd, t.start);
+    tok.trail = text.slice(t.end, b);
+    tok.sentence = sentence;
+    tok.index = i;
+    out.push(tok);
+  }
+  return out;
+}
+
+/** Tokens of sentences, computed once per sentence. */
+export class TokenCache {
+  private cache = new Map<Sentence, Tok[]>();
+  of(s: Sentence): Tok[] {
+    let t = this.cache.get(s);
+    if (!t) this.cache.set(s, (t = sentenceTokens(s)));
+    return t;
+  }
+}
