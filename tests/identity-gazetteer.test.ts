@@ -124,6 +124,39 @@ describe("same-named townships: decided by a clue, else left unresolved", () => 
     expect(r.warnings.join()).toMatch(/路径中的“巨野县”.*对不上/);
   });
 
+  it("a county-shaped folder or publisher no list knows rules the listed units out (an unlisted same-named township)", () => {
+    const text = report("张家坡镇2018年政府信息公开工作年度报告", "", "张家坡镇人民政府\n2019年2月15日");
+    const folder = id(text, { file: "reports/雁川县/张家坡镇/2018.txt" });
+    expect(folder.code).toBeNull();
+    expect(folder.warnings.join()).toMatch(/路径中的“雁川县”.*对不上/);
+    const page = id(text, { pageTitle: "张家坡镇2018年政府信息公开工作年度报告_雁川县人民政府" });
+    expect(page.code).toBeNull();
+  });
+
+  it("…except a county renamed since (沂源县 written as 沂源区 matches by its stem)", () => {
+    const r = id(report("张家坡镇2018年政府信息公开工作年度报告", "", "张家坡镇人民政府\n2019年2月15日"), { file: "reports/沂源区/2018.txt" });
+    expect(r.code).toBe("370323108");
+  });
+
+  it("a folder named with an ordinary word (城区, 开发区) is no clue", () => {
+    const text = report("张家坡镇2018年政府信息公开工作年度报告", "", "张家坡镇人民政府\n2019年2月15日");
+    expect(id(text, { file: "reports/城区/2018.txt" }).code).toBe("370323108");
+    expect(id(text, { file: "/mnt/数据区/年报/2018.txt" }).code).toBe("370323108");
+  });
+
+  it("a unique name whose text names only another province is left unresolved", () => {
+    const r = id(report("张家坡镇2018年政府信息公开工作年度报告", "根据《浙江省政府信息公开规定》编制本报告。", "张家坡镇人民政府\n2019年2月15日"));
+    expect(r.code).toBeNull();
+    expect(r.warnings.join()).toMatch(/地名表中唯一的“张家坡镇”在山东省淄博市沂源县，但正文提到的是“浙江省”/);
+    const own = id(report("张家坡镇2018年政府信息公开工作年度报告", "根据《山东省政府信息公开办法》编制本报告。", "张家坡镇人民政府\n2019年2月15日"));
+    expect(own.sources.place_basis).toBe("地名表中唯一，正文提到“山东省”");
+  });
+
+  it("a region's short name (广西) counts as its province", () => {
+    const r = id(report("大寺镇2019年政府信息公开工作年度报告", "按照广西政务公开工作要求编制本报告。", "大寺镇人民政府\n2020年1月9日"));
+    expect(r).toMatchObject({ code: "450703109", county: "钦北区", province: "广西壮族自治区" });
+  });
+
   it("a renamed unit (乡 → 镇) is matched only with a county clue, and says so", () => {
     const withCounty = id(report("沂源县张家坡乡2010年政府信息公开工作年度报告", "", "张家坡乡人民政府\n2011年3月1日"));
     expect(withCounty).toMatchObject({ township: "张家坡乡", code: "370323108", county: "沂源县" });

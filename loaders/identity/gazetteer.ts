@@ -17,6 +17,8 @@ export interface Gazetteer {
   lookupStem(name: string): Place[];
   /** Province, city or county name (full form) → true. */
   isAdminName(name: string): boolean;
+  /** The provinces' full names (北京市 … 新疆维吾尔自治区) with the autonomous regions' short forms. */
+  provinceNames: readonly string[];
   /**
    * Every township-level unit of a county (official names, 街道办事处 written 街道). A county name
    * shared by several cities (鼓楼区) is narrowed by `city` and `province` when given.
@@ -178,6 +180,7 @@ function loadGazetteer(): Gazetteer {
     lookup, lookupStem, unitsInCounty, size: townships,
     has: (name) => byName.has(name),
     isAdminName: (name) => adminNames.has(name),
+    provinceNames: [...provinces.values()].flatMap((n) => (REGION_SHORT[n] ? [n, REGION_SHORT[n]] : [n])),
     loadMs: performance.now() - t0,
   };
 }

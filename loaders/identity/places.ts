@@ -11,7 +11,7 @@
 // wrong county is worse than none.
 import Papa from "papaparse";
 import { gazetteer, TOWNSHIP_SUFFIX } from "./gazetteer.ts";
-import { mentions, ordinaryHaystack, strongMentions, type ClueSources, type Mention } from "./clues.ts";
+import { countyStem, mentions, ordinaryHaystack, strongMentions, type ClueSources, type Mention } from "./clues.ts";
 
 export interface Place {
   code: string;
@@ -104,15 +104,18 @@ export function resolvePlace(township: string, clues: ClueSources, options: Reso
   let countyEvidence = false;
 
   if (strong.length) {
-    const names = new Set(strong.map((m) => m.name));
-    const scored = pool.map((p) => ({ p, s: score(p, (n) => names.has(n)) }));
+    const names = new Set(strong.filter((m) => m.known).map((m) => m.name));
+    // An unknown county-shaped name matches a county that differs only in its ending (renamed).
+    const stems = new Set(strong.filter((m) => !m.known).map((m) => countyStem(m.name)));
+    const has = (p: Place) => (n: string) => names.has(n) || (n === p.county && stems.has(countyStem(n)));
+    const scored = pool.map((p) => ({ p, s: score(p, has(p)) }));
     const best = Math.max(...scored.map((x) => x.s));
     if (best === 0) {
       return unresolved(`线索${describe(strong)}与地名表中的“${name}”（${where(candidates)}）对不上：县、市、省和区划代码留空`);
     }
     pool = scored.filter((x) => x.s === best).map((x) => x.p);
     countyEvidence = best >= 4;
-    basis.push(describe(strong.filter((m) => pool.some((p) => score(p, (n) => n === m.name) > 0))));
+    basis.push(describe(strong.filter((m) => pool.some((p) => score(p, (n) => n === m.name || (!m.known && n === p.county && countyStem(n) === countyStem(m.name))) > 0))));
   }
 
   if (pool.length > 1 || (renamed && !countyEvidence)) {
@@ -121,7 +124,7 @@ export function resolvePlace(township: string, clues: ClueSources, options: Reso
     const found = (n: string, cityBefore: string | null = null) => {
       const key = `${cityBefore ?? ""}|${n}`;
       let v = seen.get(key);
-      if (v === undefined) seen.set(key, (v = mentions(hay, n, cityBefore)));
+      if (v === undefined) seen.set(key, (v = REGION_SHORTS.has(n) ? hay.includes(n) : mentions(hay, n, cityBefore)));
       return v;
     };
     const scored = pool.map((p) => ({ p, s: score(p, (n) => found(n, n === p.county ? p.city : null)) }));
@@ -146,8 +149,23 @@ export function resolvePlace(township: string, clues: ClueSources, options: Reso
     return unresolved(`地名表中没有“${name}”（近似名称${where(candidates)}，缺少县名线索）：县、市、省和区划代码留空`);
   }
   if (pool.length === 1) {
+    const p = pool[0];
+    if (basis.length === 0 && p.origin === "gazetteer" && g) {
+      // Chosen only because the name is unique: the text must not point at another province.
+      const hay = ordinaryHaystack(clues);
+      const own = [p.province, REGION_SHORT_OF(p.province)].filter((n): n is string => !!n);
+      const said = (n: string) => (REGION_SHORTS.has(n) ? hay.includes(n) : mentions(hay, n));
+      if (own.some(said)) {
+        basis.push(`地名表中唯一，正文提到“${p.province}”`);
+      } else {
+        const others = g.provinceNames.filter((n) => !own.includes(n) && said(n));
+        if (others.length) {
+          return unresolved(`地名表中唯一的“${name}”在${where([p])}，但正文提到的是${others.map((n) => `“${n}”`).join("")}：可能是地名表未收录的同名乡镇，县、市、省和区划代码留空`);
+        }
+      }
+    }
     const only = candidates.length === 1;
-    return { place: pool[0], warning: null, candidates: candidates.length, basis: basis.length ? basis.join("，") : only ? "地名表中唯一" : null };
+    return { place: p, warning: null, candidates: candidates.length, basis: basis.length ? basis.join("，") : only ? "地名表中唯一" : null };
   }
   const userInPool = pool.filter((p) => p.origin === "places");
   if (userInPool.length === 1) {
@@ -157,9 +175,19 @@ export function resolvePlace(township: string, clues: ClueSources, options: Reso
   return unresolved(`“${name}”有 ${candidates.length} 个同名乡镇${narrowed}，路径、网页和正文中没有足以区分的线索：县、市、省和区划代码留空`);
 }
 
+const REGION_SHORTS = new Set(["内蒙古", "广西", "西藏", "宁夏", "新疆"]);
+
+/** 广西壮族自治区 → 广西 (reports write both). */
+function REGION_SHORT_OF(province: string): string | null {
+  const m = /^(内蒙古|广西|西藏|宁夏|新疆)/.exec(province);
+  return m && province.endsWith("自治区") ? m[1] : null;
+}
+
 /** County 4, city 2, province 1: a county-level clue outweighs any city and province clues together. */
 function score(p: Place, has: (name: string) => boolean): number {
-  return (p.county && has(p.county) ? 4 : 0) + (p.city && p.city !== p.province && has(p.city) ? 2 : 0) + (p.province && has(p.province) ? 1 : 0);
+  const short = REGION_SHORT_OF(p.province);
+  const province = (p.province && has(p.province)) || (short !== null && has(short));
+  return (p.county && has(p.county) ? 4 : 0) + (p.city && p.city !== p.province && has(p.city) ? 2 : 0) + (province ? 1 : 0);
 }
 
 function merge(user: Place[], national: Place[]): Place[] {
