@@ -10,6 +10,7 @@
 // - full-width digits and letters, zero-width characters, Kangxi radicals and CJK compatibility
 //   ideographs (which PDF text layers often carry: ⼀ for 一): mapped to their plain forms.
 import { Converter } from "opencc-js";
+import type { Grid } from "./read/grid.ts";
 
 const ZERO_WIDTH = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
 /** Kangxi radicals, CJK radicals supplement and compatibility ideographs: NFKC gives the plain character. */
@@ -35,6 +36,17 @@ export function normaliseWithPages(text: string, pageStarts: number[]): { text: 
     out += normaliseForms(normaliseMirror(text.slice(bounds[i], Math.max(bounds[i], bounds[i + 1])), traditional));
   }
   return { text: out, pageStarts: mapped };
+}
+
+/**
+ * The cells of a table normalised like the text. Whether the document is Traditional is decided on
+ * its whole text (`isTraditional(read.text)`): a cell alone is too short to tell.
+ */
+export function normaliseGrid(grid: Grid, traditional: boolean): Grid {
+  return {
+    source: grid.source,
+    rows: grid.rows.map((row) => row.map((c) => ({ ...c, text: normaliseForms(normaliseMirror(c.text, traditional)).trim() }))),
+  };
 }
 
 function normaliseForms(text: string): string {

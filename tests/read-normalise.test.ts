@@ -1,6 +1,6 @@
 // Mirror noise and character forms (report-formats.md §6), normalised before any matching.
 import { describe, expect, it } from "vitest";
-import { isTraditional, normaliseText, stripPinyin } from "../loaders/normalise.ts";
+import { isTraditional, normaliseGrid, normaliseText, stripPinyin } from "../loaders/normalise.ts";
 
 describe("Traditional → Simplified, with Taiwan terms", () => {
   const mirror = "青石鎮人民政府2022年政府資訊公開工作年度報告\n一、總體情況\n全年主動公開政府資訊156條，規範性檔案2件，通過入口網站公開。\n本年新收政府資訊公開申請數量13件，行政複議1件。";
@@ -49,5 +49,14 @@ describe("character forms", () => {
   it("is idempotent", () => {
     const text = "青石鎮年度報(bào)告１２．５％\u200b⼀\r\n";
     expect(normaliseText(normaliseText(text))).toBe(normaliseText(text));
+  });
+});
+
+describe("table cells", () => {
+  it("are normalised with the document's Traditional decision", () => {
+    const grid = { source: "html:t1", rows: [[{ text: "行政複議", source: "html:t1:r1:c1" }, { text: "１２", source: "html:t1:r1:c2" }], [{ text: "行政複議", source: "html:t1:r1:c1", spanned: true }, { text: "號(hào)", source: "html:t1:r2:c2" }]] };
+    expect(normaliseGrid(grid, true).rows.map((r) => r.map((c) => c.text))).toEqual([["行政复议", "12"], ["行政复议", "号"]]);
+    expect(normaliseGrid(grid, true).rows[1][0]).toEqual({ text: "行政复议", source: "html:t1:r1:c1", spanned: true });
+    expect(normaliseGrid(grid, false).rows[0][0].text).toBe("行政複議");
   });
 });
