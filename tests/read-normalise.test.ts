@@ -60,3 +60,13 @@ describe("table cells", () => {
     expect(normaliseGrid(grid, false).rows[0][0].text).toBe("行政複議");
   });
 });
+
+describe("declared charsets", async () => {
+  const { declaredCharset } = await import("../loaders/read/html.ts");
+  it("come from meta tags and the XML declaration", () => {
+    expect(declaredCharset(`<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`)).toBe("gb2312");
+    expect(declaredCharset(`<meta charset='GBK'>`)).toBe("GBK");
+    expect(declaredCharset(`<?xml version="1.0" encoding="GB18030"?><html>`)).toBe("GB18030");
+    expect(declaredCharset(`<html><body>`)).toBeNull();
+  });
+});

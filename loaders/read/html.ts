@@ -144,5 +144,5 @@ function savedUrl(html: string, doc: Node): string | null {
 
 /** The charset a page declares in its meta tags, if any (read before decoding). */
 export function declaredCharset(head: string): string | null {
-  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1] ?? null;
 }
