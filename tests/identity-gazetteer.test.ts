@@ -203,6 +203,7 @@ describe("the user's places files, merged with the gazetteer", () => {
 
 describe("township from the title: forms", () => {
   const known = (n: string) => gazetteer().has(n);
+  const isAdmin = (n: string) => gazetteer().isAdminName(n);
   it.each([
     ["张家坡镇人民政府2019年政府信息公开工作年度报告", "张家坡镇"],
     ["南麻街道办事处2020年度政府信息公开工作年度报告", "南麻街道"],
@@ -215,30 +216,39 @@ describe("township from the title: forms", () => {
     ["张村镇2019年政府信息公开工作年度报告", "张村镇"],
     ["张家坡镇2018年政府信息公开年报_沂源县人民政府", "张家坡镇"],
   ])("%s → %s", (title, expected) => {
-    expect(findTownship([title], title, known).name).toBe(expected);
+    expect(findTownship([title], title, { known }).name).toBe(expected);
   });
 
   it("joins a title broken inside the name", () => {
-    expect(findTownship(["沂源县张家", "坡镇2018年政府信息公开工作年度报告"], "", known).name).toBe("张家坡镇");
+    expect(findTownship(["沂源县张家", "坡镇2018年政府信息公开工作年度报告"], "", { known }).name).toBe("张家坡镇");
   });
 
   it("never takes a county, a village or a plural", () => {
     for (const title of ["沂源县人民政府2019年政府信息公开工作年度报告", "莲花村2019年村务公开情况报告", "某县乡镇政府信息公开年报汇总"]) {
-      expect(findTownship([title], title, known).name).toBeNull();
+      expect(findTownship([title], title, { known }).name).toBeNull();
     }
   });
 
   it("falls back to the signature, then the opening sentence, then a listed name in the path", () => {
-    const signed = findTownship(["2018年政府信息公开工作年度报告"], "2018年政府信息公开工作年度报告\n正文。\n\n    张家坡镇人民政府\n   2019年2月15日", known);
+    const signed = findTownship(["2018年政府信息公开工作年度报告"], "2018年政府信息公开工作年度报告\n正文。\n\n    张家坡镇人民政府\n   2019年2月15日", { known });
     expect(signed).toMatchObject({ name: "张家坡镇", source: "signature" });
-    const opening = findTownship(["政府信息公开工作年度报告"], "政府信息公开工作年度报告\n根据条例，现公布张家坡镇人民政府2018年度信息公开工作年度报告。", known);
+    const opening = findTownship(["政府信息公开工作年度报告"], "政府信息公开工作年度报告\n根据条例，现公布张家坡镇人民政府2018年度信息公开工作年度报告。", { known });
     expect(opening).toMatchObject({ name: "张家坡镇", source: "opening" });
-    const path = findTownship(["政府信息公开工作年度报告"], "政府信息公开工作年度报告\n正文。", known, "reports/沂源县/张家坡镇/2018.txt");
+    const path = findTownship(["政府信息公开工作年度报告"], "政府信息公开工作年度报告\n正文。", { known, path: "reports/沂源县/张家坡镇/2018.txt" });
     expect(path).toMatchObject({ name: "张家坡镇", source: "path" });
   });
 
+  it("a title without the ending is read only when one ending makes a listed name", () => {
+    const f = findTownship(["张家坡2018年政府信息公开年报"], "张家坡2018年政府信息公开年报\n正文。", { known });
+    expect(f).toMatchObject({ name: "张家坡镇", source: "title" });
+    expect(f.warnings.join()).toMatch(/没有写“镇\/乡\/街道”/);
+    expect(findTownship(["沂源县2018年政府信息公开年报"], "沂源县2018年政府信息公开年报\n正文。", { known, isAdmin }).name).toBeNull();
+    // a county's short name (沂源) is not a township stem, whatever the list holds
+    expect(findTownship(["沂源2018年政府信息公开年报"], "沂源2018年政府信息公开年报\n正文。", { known: () => true, isAdmin }).name).toBeNull();
+  });
+
   it("warns when the signature names another township (a copied report)", () => {
-    const f = findTownship(["张家坡镇2018年政府信息公开工作年度报告"], "张家坡镇2018年政府信息公开工作年度报告\n正文。\n南麻街道办事处\n2019年2月1日", known);
+    const f = findTownship(["张家坡镇2018年政府信息公开工作年度报告"], "张家坡镇2018年政府信息公开工作年度报告\n正文。\n南麻街道办事处\n2019年2月1日", { known });
     expect(f.name).toBe("张家坡镇");
     expect(f.warnings.join()).toMatch(/落款“南麻街道”与标题中的“张家坡镇”不一致/);
   });

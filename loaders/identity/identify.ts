@@ -4,7 +4,7 @@
 import { findTownship } from "./township.ts";
 import { reportYear } from "./year.ts";
 import { publishedOn } from "./published.ts";
-import { isKnownTownship, resolvePlace, unsuffixedNames, type PlaceIndex } from "./places.ts";
+import { isKnownAdminName, isKnownTownship, resolvePlace, unsuffixedNames, type PlaceIndex } from "./places.ts";
 
 export interface IdentityInput {
   /** The file's path as given (its folders and name are clues to the place). */
@@ -54,7 +54,9 @@ export function identify(input: IdentityInput): Identity {
   const known = (name: string) => isKnownTownship(name, options);
   const warnings: string[] = [];
 
-  const township = findTownship(input.titleLines, input.text, known, input.file, unsuffixedNames(input.places));
+  const township = findTownship(input.titleLines, input.text, {
+    known, isAdmin: (name) => isKnownAdminName(name, options), path: input.file, extra: unsuffixedNames(input.places),
+  });
   warnings.push(...township.warnings);
   let place = null;
   let basis: string | null = null;

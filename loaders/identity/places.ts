@@ -80,6 +80,12 @@ export function isKnownTownship(name: string, options: ResolveOptions = {}): boo
   return options.gazetteer !== false && gazetteer().has(name);
 }
 
+/** True when `name` is a listed province, city or county (user places or gazetteer). */
+export function isKnownAdminName(name: string, options: ResolveOptions = {}): boolean {
+  if (userAdminNames(options.places).has(name)) return true;
+  return options.gazetteer !== false && gazetteer().isAdminName(name);
+}
+
 export function resolvePlace(township: string, clues: ClueSources, options: ResolveOptions = {}): Resolution {
   const name = canonicalTownship(township);
   const useGazetteer = options.gazetteer !== false;

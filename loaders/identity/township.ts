@@ -1,6 +1,7 @@
 // The township a report is about: from its title lines, else the signature at the end
 // ("XX镇人民政府" above the date), else the opening sentence ("现公布XX镇人民政府2018年度…"),
-// else a listed township named by the file or its folder.
+// else a listed name written without its ending in the title ("张家坡2018年…"), else a listed
+// township named by the file or its folder.
 // The body says 我镇 and names other places, so only those three spots are read.
 //
 // A name is the stem plus its ending (镇, 乡, 街道, 苏木; 民族乡 such as XX满族乡 end in 乡);
@@ -9,6 +10,17 @@
 import { canonicalTownship } from "./places.ts";
 
 export type IsKnown = (name: string) => boolean;
+
+export interface TownshipOptions {
+  /** Listed township names (user places and gazetteer, variants included). */
+  known?: IsKnown;
+  /** Listed province, city and county names: a county's short name is not a township stem. */
+  isAdmin?: IsKnown;
+  /** The file's path: its file and folder names are the last fallback. */
+  path?: string;
+  /** Listed names without a township ending (a places file's 岚东经济开发区). */
+  extra?: readonly string[];
+}
 
 export interface TownshipFinding {
   name: string | null;
@@ -125,6 +137,33 @@ export function townshipFromOpening(text: string, known?: IsKnown, extra: readon
 }
 
 /**
+ * A title that drops the ending ("张家坡2018年政府信息公开年报", "张家坡人民政府2018年…"): the
+ * name is taken only when exactly one ending makes it a listed name.
+ */
+export function townshipFromBareTitle(titleLines: string[], known?: IsKnown, isAdmin?: IsKnown): string | null {
+  if (!known) return null;
+  for (const raw of titleLines) {
+    const line = raw.replace(/\s+/g, "").replace(/^关于/, "");
+    const m = /^([\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)?(?=(?:19|20)\d{2}|二[〇○零0O])/.exec(line);
+    if (!m) continue;
+    const names = new Set<string>();
+    for (let start = 0; start <= m[1].length - 2; start++) {
+      if (start > 0 && !BOUNDARY.test(m[1].slice(0, start))) continue;
+      const stem = m[1].slice(start);
+      // 桓台2018年…: a county's short name, not a township's.
+      if (isAdmin && ["县", "区", "市", "旗"].some((level) => isAdmin(stem + level))) continue;
+      for (const ending of ["镇", "乡", "街道", "苏木"]) {
+        const name = stem + ending;
+        if (known(name)) names.add(name);
+      }
+      if (names.size) break;
+    }
+    if (names.size === 1) return [...names][0];
+  }
+  return null;
+}
+
+/**
  * A listed township named by the file's own name or a folder ("reports/桐川县/峡口乡/…"), the
  * deepest first. Only names in the places lists count: a folder name is not checked otherwise.
  */
@@ -138,9 +177,8 @@ export function townshipFromPath(path: string, known?: IsKnown, extra: readonly 
   return null;
 }
 
-export function findTownship(
-  titleLines: string[], text: string, known?: IsKnown, path?: string, extra: readonly string[] = [],
-): TownshipFinding {
+export function findTownship(titleLines: string[], text: string, options: TownshipOptions = {}): TownshipFinding {
+  const { known, isAdmin, path, extra = [] } = options;
   const warnings: string[] = [];
   const title = townshipFromTitle(titleLines, known, extra);
   const signature = townshipFromSignature(text, known, extra);
@@ -151,6 +189,8 @@ export function findTownship(
   if (signature) return { name: signature, source: "signature", warnings };
   const opening = townshipFromOpening(text, known, extra);
   if (opening) return { name: opening, source: "opening", warnings };
+  const bare = townshipFromBareTitle(titleLines, known, isAdmin);
+  if (bare) return { name: bare, source: "title", warnings: [...warnings, `标题中的乡镇名称没有写“镇/乡/街道”，按地名表取“${bare}”`] };
   const fromPath = path ? townshipFromPath(path, known, extra) : null;
   if (fromPath) return { name: fromPath, source: "path", warnings: [...warnings, `标题、落款和开头都没有乡镇名称，按文件路径取“${fromPath}”`] };
   return { name: null, source: null, warnings: ["标题、落款、开头和文件路径中都没有找到乡镇名称"] };
