@@ -17,6 +17,8 @@ import { applyNarrative } from "./narrative/apply.ts";
 
 export interface ParseOptions {
   places?: PlaceIndex;
+  /** Receives each readable report's normalised text (the corpus-wide copy detector compares them). */
+  onText?: (file: string, text: string) => void;
 }
 
 /** Lines searched for the title: reports put it first, saved pages after some chrome. */
@@ -41,6 +43,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     return record;
   }
   const text = normaliseText(read.text);
+  options.onText?.(file, text);
   if (text.trim() === "") {
     record.error = "文件中没有文字内容：可能是空白页或图片版报告";
     return record;
