@@ -1,0 +1,162 @@
+// A report's own content, as compared for copying: the Chinese characters of its prose, with
+// - table lines dropped and the fixed wording cut out (boilerplate.ts);
+// - digits, Latin letters, punctuation and white space ignored: a copy whose numbers, dates and
+//   line breaks were updated is still a copy;
+// - the report's own township name replaced by one placeholder, and the unit words 镇/乡/街道/苏木
+//   by another, so a neighbour's report with the names swapped (我镇 → 我乡) reads the same.
+// Each kept character remembers where it was printed (for the sample passage).
+import { labelVocabulary, STATUTE_PHRASES } from "./boilerplate.ts";
+
+/** Break marker: no shingle spans it (a cut-out phrase or a dropped table line). */
+export const SEP = 0;
+const OWN_NAME = 0xe000;
+const UNIT_WORD = 0xe001;
+
+export interface Content {
+  chars: Uint16Array;
+  length: number;
+  /** Offset in the text of each kept character (only when asked for). */
+  starts: Int32Array | null;
+  ends: Int32Array | null;
+}
+
+const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+let phrases: string[] | null = null;
+function fixedPhrases(): string[] {
+  if (phrases) return phrases;
+  const set = new Set<string>();
+  for (const p of STATUTE_PHRASES) {
+    const c = extract(p, null, false, false);
+    if (c.length >= 2) set.add(String.fromCharCode(...c.chars.subarray(0, c.length)));
+  }
+  // Longest first, so a long formula is cut before its pieces.
+  return (phrases = [...set].sort((a, b) => b.length - a.length));
+}
+
+/**
+ * Place names known to the corpus (townships, counties, cities, provinces): every occurrence is
+ * masked like the report's own name, so a copy that kept the other township's name in places,
+ * or swapped the county's, reads the same as its source.
+ */
+export class PlaceNames {
+  private first = new Uint8Array(65536);
+  private root: TrieNode = { next: new Map(), end: false };
+  size = 0;
+  constructor(names: Iterable<string | null | undefined>) {
+    for (const n of names) {
+      if (!n || n.length < 2 || n.length > 12) continue;
+      let node = this.root;
+      for (let i = 0; i < n.length; i++) {
+        const c = n.charCodeAt(i);
+        let next = node.next.get(c);
+        if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
+        node = next;
+      }
+      if (!node.end) this.size++;
+      node.end = true;
+      this.first[n.charCodeAt(0)] = 1;
+    }
+  }
+  /** Length of the longest known name starting at `i` (0 when none). */
+  at(text: string, i: number): number {
+    if (!this.first[text.charCodeAt(i)]) return 0;
+    let node: TrieNode | undefined = this.root;
+    let best = 0;
+    for (let j = i; j < text.length && node; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (node?.end) best = j - i + 1;
+    }
+    return best;
+  }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
+}
+
+export function extractContent(text: string, township: string | null, withOffsets = false, names?: PlaceNames): Content {
+  const c = extract(text, township, withOffsets, true, names);
+  cutPhrases(c);
+  return c;
+}
+
+function extract(text: string, township: string | null, withOffsets: boolean, dropTables: boolean, names?: PlaceNames): Content {
+  const chars = new Uint16Array(text.length + 1);
+  const starts = withOffsets ? new Int32Array(text.length + 1) : null;
+  const ends = withOffsets ? new Int32Array(text.length + 1) : null;
+  const vocab = dropTables ? labelVocabulary() : null;
+  const name = township && township.length >= 2 ? township : null;
+  const name0 = name ? name.charCodeAt(0) : -1;
+  let n = 0;
+  const emit = (ch: number, s: number, e: number) => {
+    chars[n] = ch;
+    if (starts) {
+      starts[n] = s;
+      ends![n] = e;
+    }
+    n++;
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (vocab && isTableLine(text, lineStart, lineEnd, vocab)) {
+      if (n > 0 && chars[n - 1] !== SEP) emit(SEP, lineStart, lineStart);
+    } else {
+      for (let i = lineStart; i < lineEnd; i++) {
+        const ch = text.charCodeAt(i);
+        const known = ch === name0 && text.startsWith(name!, i) ? name!.length : names && isCjk(ch) ? names.at(text, i) : 0;
+        if (known) {
+          emit(OWN_NAME, i, i + known);
+          i += known - 1;
+        } else if (ch === 0x9547 /* 镇 */ || ch === 0x4e61 /* 乡 */) {
+          emit(UNIT_WORD, i, i + 1);
+        } else if (ch === 0x8857 /* 街 */ && text.charCodeAt(i + 1) === 0x9053 /* 道 */) {
+          const len = text.startsWith("街道办事处", i) ? 5 : text.startsWith("街道办", i) ? 3 : 2;
+          emit(UNIT_WORD, i, i + len);
+          i += len - 1;
+        } else if (ch === 0x82cf /* 苏 */ && text.charCodeAt(i + 1) === 0x6728 /* 木 */) {
+          emit(UNIT_WORD, i, i + 2);
+          i += 1;
+        } else if (isCjk(ch)) {
+          emit(ch, i, i + 1);
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { chars, length: n, starts, ends };
+}
+
+/** True when every run of Chinese characters on the line is a piece of a template label. */
+function isTableLine(text: string, from: number, to: number, vocab: Set<string>): boolean {
+  let i = from;
+  while (i < to) {
+    while (i < to && !isCjk(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const s = i;
+    while (i < to && isCjk(text.charCodeAt(i))) i++;
+    if (!vocab.has(text.slice(s, i))) return false;
+  }
+  return true;
+}
+
+function cutPhrases(c: Content): void {
+  if (c.length === 0) return;
+  let s = "";
+  for (let i = 0; i < c.length; i += 8192) s += String.fromCharCode(...c.chars.subarray(i, Math.min(c.length, i + 8192)));
+  for (const p of fixedPhrases()) {
+    let at = s.indexOf(p);
+    while (at >= 0) {
+      c.chars.fill(SEP, at, at + p.length);
+      at = s.indexOf(p, at + p.length);
+    }
+  }
+}
+
+/** The printed text from character `from` to character `to` (inclusive) of the content. */
+export function passage(text: string, c: Content, from: number, to: number): string {
+  return text.slice(c.starts![from], c.ends![to]).replace(/\s+/g, "");
+}
