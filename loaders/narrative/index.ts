@@ -96,9 +96,14 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
   }
 
   const { sentences, headings } = segment(index, template, (li) => excluded[li] === 1);
+  // Sections whose whole body says "none" (无。): the span is the body's words.
   const none = (topic: string) => headings
     .filter((h) => h.topic === topic && bodySaysNone(text.slice(h.titleEnd, h.bodyEnd)))
-    .map((h) => ({ start: h.titleEnd, end: Math.max(h.titleEnd + 1, h.titleEnd + text.slice(h.titleEnd, h.bodyEnd).trimEnd().length), title: h.title }));
+    .map((h) => {
+      const body = text.slice(h.titleEnd, h.bodyEnd);
+      const lead = body.length - body.replace(/^[\s：:]+/, "").length;
+      return { start: h.titleEnd + lead, end: h.titleEnd + Math.max(lead + 1, body.trimEnd().length), title: h.title };
+    });
   const cache = new TokenCache();
 
   const active = extractActive(index, sentences, cache);

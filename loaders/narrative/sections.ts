@@ -103,9 +103,10 @@ function headingAt(seg: string, wholeLine: boolean): Found | null {
 function softBreak(line: string, next: string): boolean {
   const l = line.trim();
   const n = next.trim();
-  if (l.length < 15 || n === "") return false;
-  if (/[。！？!?]$/.test(l)) return false;
+  if (n === "" || /[。！？!?]$/.test(l)) return false;
   if (L1.test(n) || L2.test(n) || L3.test(n) || /^[一二三四五六七八九十]是/.test(n)) return false;
+  if (/[，,、]$/.test(l)) return true; // a clause goes on
+  if (l.length < 15 || /(?:报告|年报|通知|公告)$/.test(l)) return false; // short lines, titles
   if (l.length <= 45 && headingAt(l, true) && (L1.test(l) || L2.test(l))) return false;
   return true;
 }
