@@ -10,6 +10,7 @@ import { strToU8, zipSync } from "fflate";
 import { readReport, readReportAsync, type ReadResult, type ReadText } from "../loaders/read/index.ts";
 import { normaliseText, normaliseWithPages } from "../loaders/normalise.ts";
 import type { Grid } from "../loaders/read/grid.ts";
+import { minimalPdf, STSONG_UCS2 } from "./fixtures/files/minimal-pdf.ts";
 import { BLOCKS, TABLE_2, TABLE_3, TABLE_4, TITLE, logicalGrid, toDocx, toHtml, toText } from "./fixtures/files/report-2021.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "files");
@@ -176,24 +177,8 @@ describe("PDF made from the same report (tests/fixtures/files, tools/make-file-f
   });
   it("a CJK font that is not embedded (STSong-Light, UniGB-UCS2-H) reads through the CMaps shipped with pdfjs-dist, offline", async () => {
     const hex = (t: string) => [...t].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, "0")).join("");
-    const content = `BT /F1 16 Tf 72 760 Td <${hex(TITLE)}> Tj ET`;
-    const objects = [
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> >>] >>",
-    ];
-    let body = "%PDF-1.4\n";
-    const offsets = objects.map((o, i) => {
-      const at = body.length;
-      body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-      return at;
-    });
-    const xref = body.length;
-    body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-    body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    const r = text(await readReportAsync("cmap.pdf", new Uint8Array(Buffer.from(body, "latin1"))));
+    const body = minimalPdf(`BT /F1 16 Tf 72 760 Td <${hex(TITLE)}> Tj ET`, STSONG_UCS2);
+    const r = text(await readReportAsync("cmap.pdf", body));
     expect(r.text).toBe(TITLE);
   });
   it("the synchronous entry point says to use the async one", () => {

@@ -7,6 +7,7 @@ import { strToU8, zipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { MAX_FILE_BYTES, readReport, readReportAsync, type ReadResult } from "../loaders/read/index.ts";
 import { toDocx, toHtml } from "./fixtures/files/report-2021.ts";
+import { minimalPdf } from "./fixtures/files/minimal-pdf.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "files");
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -82,6 +83,10 @@ describe("PDF", () => {
     const [p2, p3] = await out.copyPages(scan, [1, 2]);
     [p1, p2, p3].forEach((p) => out.addPage(p));
     await check("mixed.pdf", await out.save(), { kind: "text", warning: /第 2、3 页没有文字层.*OCR/ });
+  });
+  it("a text layer that decodes to mojibake (GBK bytes shown in a Latin font) needs OCR", () => {
+    const gbk = "\xc7\xe0\xca\xaf\xd5\xf2\xc8\xcb\xc3\xf1\xd5\xfe\xb8\xae".repeat(8); // 青石镇人民政府 in GBK
+    return check("a.pdf", minimalPdf(`BT /F1 16 Tf 72 760 Td (${gbk}) Tj ET`, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"), { kind: "needs-ocr", message: /乱码/ });
   });
   it("a PDF saved under an .html name is read as a PDF", () => check("report.html", PDF, { kind: "text", warning: /扩展名.*PDF/ }));
   it("the time limit", () => check("a.pdf", PDF, { kind: "error", message: /读取超时/ }, { timeLimitMs: 0 }));

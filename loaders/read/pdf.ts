@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { layoutPages, looksTabular, type PageInput, type Rule, type TextRun } from "./pdf-layout.ts";
 import { Deadline, ReadFailure, timeoutFailure } from "./errors.ts";
 import type { Grid } from "./grid.ts";
+import { plausibility } from "./decode.ts";
 
 export interface PdfRead {
   text: string;
@@ -165,7 +166,9 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     if (chars === 0) {
       throw new ReadFailure(`PDF 没有文字层（共 ${pageCount} 页，可能是扫描件或图片版）：需要 OCR 识别后才能解析，或请提供文字版 PDF、DOCX 或网页版本`, "needs-ocr");
     }
-    if (unmapped / chars > 0.3) {
+    const sample = pages.flatMap((p) => p.runs.map((r) => r.str)).join("").slice(0, 20_000);
+    const nonAscii = [...sample].filter((ch) => ch.charCodeAt(0) > 0x7e).length;
+    if (unmapped / chars > 0.3 || (nonAscii > 50 && plausibility(sample) < 0)) {
       throw new ReadFailure("PDF 的文字层无法解码（字体缺少 Unicode 映射，提取出的是乱码）：需要 OCR 识别，或请提供 DOCX 或网页版本", "needs-ocr");
     }
     if (failed.length) warnings.push(`PDF 第 ${failed.join("、")} 页无法解析（文件可能部分损坏）：这些页的内容缺失`);
