@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles, loadPlaces, parseFiles } from "./corpus.ts";
 import type { ReportRecord } from "./types.ts";
+import type { PlaceIndex } from "./identity/places.ts";
 
 /** The folder name under which the generator writes the simulated corpus. */
 const DEMO_FOLDER = "demo";
@@ -23,14 +24,26 @@ export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
 }
 
 export function parseSiteCorpus(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): ReportRecord[] {
+  return parseSiteCorpusWithTexts(corpus, env).records;
+}
+
+/** The parse plus what the corpus-wide checks need: each record's normalised text (same order) and the places. */
+export function parseSiteCorpusWithTexts(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): {
+  records: ReportRecord[];
+  texts: (string | null)[];
+  places: PlaceIndex;
+} {
   const placeDirs = [DEFAULT_PLACES_DIR, ...(env.NIANBAO_PLACES ? env.NIANBAO_PLACES.split(",") : [])].filter(existsSync);
   const places = loadPlaces(placeDirs);
+  const byFile = new Map<string, string>();
   const records = parseFiles(corpus.files, {
     places,
+    onText: (file, text) => byFile.set(file, text),
     onProgress: (done, total) => {
       if (done % 500 === 0 || done === total) process.stderr.write(`parsed ${done}/${total}\n`);
     },
   });
+  const texts = records.map((r) => byFile.get(r.file) ?? null);
   for (const r of records) r.file = displayPath(r.file);
-  return records;
+  return { records, texts, places };
 }

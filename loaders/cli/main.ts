@@ -7,6 +7,8 @@ import { progressOn } from "./progress.ts";
 import { listInputFiles, loadPlaces, parseFile, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTables } from "../output/write-tables.ts";
+import { analyseCorpus } from "../corpus-checks/index.ts";
+import { gazetteer } from "../identity/gazetteer.ts";
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -43,8 +45,11 @@ export function main(argv: string[]): number {
   const showProgress = options.progress === "auto" && (!process.stdout.isTTY || files.length > 5);
   const progress = progressOn(process.stderr, showProgress);
   const records: ReportRecord[] = [];
+  // --out also runs the rules across reports, which compare the reports' texts.
+  const texts = new Map<string, string>();
+  const onText = options.out ? (f: string, text: string) => texts.set(f, text) : undefined;
   files.forEach((file, i) => {
-    const record = parseFile(file, { places });
+    const record = parseFile(file, { places, onText });
     if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
     else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
     if (options.out) records.push(record);
@@ -52,7 +57,8 @@ export function main(argv: string[]): number {
   });
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
-    for (const [name, csv] of Object.entries(writeTables(records))) writeFileSync(join(options.out, name), csv);
+    const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });
+    for (const [name, csv] of Object.entries(writeTables(records, analysis))) writeFileSync(join(options.out, name), csv);
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   progress.end(`完成：${files.length} 个文件${failed !== null ? `，${failed} 个未完全解析` : ""}${options.out ? `，表格已写入 ${options.out}` : ""}`);

@@ -8,9 +8,12 @@ import type { Place } from "../identity/places.ts";
 import type { CoverageRow, CorpusCheckRow } from "./types.ts";
 import type { TownshipYears } from "./township-years.ts";
 
-/** What coverage needs from a gazetteer: the township-level units of a county. */
+/** What the corpus checks need from a gazetteer (loaders/identity/gazetteer.ts provides both). */
 export interface UnitSource {
+  /** Every township-level unit of a county (coverage lists them all). */
   unitsInCounty(county: string, city: string | null, province: string | null): Place[];
+  /** Units of that name anywhere (a county-less report is grouped by name only when the name is unique). */
+  lookup?(name: string): Place[];
 }
 
 export interface CoverageOptions {

@@ -43,7 +43,11 @@ export function analyseCorpus(
   // A county-less report is grouped by name only when the name is not shared by several listed units.
   const counties = new Map<string, Set<string>>();
   for (const p of places) (counties.get(p.township) ?? counties.set(p.township, new Set()).get(p.township)!).add(p.county);
-  const ambiguous = new Set([...counties].filter(([, c]) => c.size > 1).map(([name]) => name));
+  const ambiguous = (name: string) => {
+    const where = new Set(counties.get(name) ?? []);
+    for (const p of options.gazetteer?.lookup?.(name) ?? []) where.add(p.county);
+    return where.size > 1;
+  };
   const ty = groupTownshipYears(records, ambiguous);
   const t1 = performance.now();
 

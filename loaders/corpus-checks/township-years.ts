@@ -33,14 +33,14 @@ export interface TownshipYears {
   refs: ReportRef[];
 }
 
-export function placeKey(r: ReportRecord, index: number, ambiguous: Set<string>): string | null {
+export function placeKey(r: ReportRecord, index: number, ambiguous: (name: string) => boolean): string | null {
   if (!r.township) return null;
   if (r.county) return [r.province ?? "", r.city ?? "", r.county, r.township].join("|");
-  if (ambiguous.has(r.township)) return `?|${r.township}|#${index}`;
+  if (ambiguous(r.township)) return `?|${r.township}|#${index}`;
   return `?|${r.township}`;
 }
 
-export function groupTownshipYears(records: ReportRecord[], ambiguous: Set<string> = new Set()): TownshipYears {
+export function groupTownshipYears(records: ReportRecord[], ambiguous: (name: string) => boolean = () => false): TownshipYears {
   const places = new Map<string, PlaceGroup>();
   const refs = records.map((record, index) => ({ index, id: reportId(record.file), record }));
   const keyOf = records.map((r, i) => placeKey(r, i, ambiguous));

@@ -1,12 +1,19 @@
 // corpus.zip: every table of the site's corpus from ONE parse of the reports (pages read its
 // members as data/corpus/reports.csv, data/corpus/cells.csv, data/corpus/checks.csv,
-// data/corpus/corpus.json). See loaders/site-corpus.ts for which folder is parsed.
+// data/corpus/similar_reports.csv, data/corpus/coverage.csv, data/corpus/quality.csv,
+// data/corpus/corpus.json). See loaders/site-corpus.ts for which folder is parsed; the rules
+// across reports (loaders/corpus-checks) run once on the parsed corpus.
 import { zipSync, strToU8 } from "fflate";
-import { parseSiteCorpus, siteCorpus } from "../../loaders/site-corpus.ts";
+import { parseSiteCorpusWithTexts, siteCorpus } from "../../loaders/site-corpus.ts";
 import { writeTables } from "../../loaders/output/write-tables.ts";
+import { analyseCorpus } from "../../loaders/corpus-checks/index.ts";
+import { gazetteer } from "../../loaders/identity/gazetteer.ts";
 
 const corpus = siteCorpus();
-const tables = writeTables(parseSiteCorpus(corpus));
+const { records, texts, places } = parseSiteCorpusWithTexts(corpus);
+const analysis = analyseCorpus(records, texts, { places, gazetteer: gazetteer() });
+process.stderr.write(`corpus checks: ${Math.round(analysis.stats.ms_total)} ms, ${analysis.similar.length} similar pairs\n`);
+const tables = writeTables(records, analysis);
 const files: Record<string, Uint8Array> = {
   "corpus.json": strToU8(JSON.stringify({ root: corpus.root, demo: corpus.demo, files: corpus.files.length }) + "\n"),
 };

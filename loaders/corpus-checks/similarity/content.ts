@@ -156,7 +156,11 @@ function cutPhrases(c: Content): void {
   }
 }
 
-/** The printed text from character `from` to character `to` (inclusive) of the content. */
+/** The printed text from character `from` to character `to` (inclusive) of the content, with the figures at its edges. */
 export function passage(text: string, c: Content, from: number, to: number): string {
-  return text.slice(c.starts![from], c.ends![to]).replace(/\s+/g, "");
+  let s = c.starts![from];
+  let e = c.ends![to];
+  while (s > 0 && /[\d.,，%\s]/.test(text[s - 1]) && /\d/.test(text.slice(Math.max(0, s - 12), s))) s--;
+  while (e < text.length && /[\d.%]/.test(text[e])) e++;
+  return text.slice(s, e).replace(/\s+/g, "").replace(/^[,，.]+/, "");
 }
