@@ -3,7 +3,7 @@
 //   (a total written as 100余条 is a lower bound; categories written as 约数 give a lower bound).
 //   Both numbers are kept in the record; this rule only flags the disagreement.
 // - narrative_vs_table: totals quoted in the prose (一、总体情况 of a template report, or the text of
-//   a report with a 附表) equal the table's value.
+//   a report with a 附表) equal the table's value (a prose 50余条 only needs the table to reach 50).
 // - approx_values: the report gives approximate figures (余/多/约/近/左右) instead of exact counts.
 // A rule with nothing to compare is a skip (or absent when the report states nothing it covers).
 import type { Check, ReportRecord } from "../types.ts";
@@ -42,16 +42,18 @@ export function narrativeChecks(record: ReportRecord, n: NarrativeResult): Check
 function totalVsCategories(n: NarrativeResult): Check | null {
   const rule = "total_vs_categories";
   if (n.active_categories.length === 0) return null;
-  if (n.active_total === null) return { rule, status: "skip", message: "主动公开有分类数但没有写明总数，无法核对" };
+  // The categories are compared with the total the prose states next to them (not a 附表's figure).
+  const total = n.stated_total;
+  if (total === null) return { rule, status: "skip", message: "主动公开有分类数但没有写明总数，无法核对" };
   const sum = n.active_categories.reduce((s, c) => s + c.count, 0);
-  const totalApprox = Boolean(n.active_total_approx);
+  const totalApprox = Boolean(n.stated_total_approx);
   const catsApprox = n.active_categories.some((c) => c.approx);
   if (totalApprox && catsApprox) return { rule, status: "skip", message: "主动公开总数和分类数都是约数，无法核对" };
-  const ok = totalApprox ? sum >= n.active_total : catsApprox ? sum <= n.active_total : sum === n.active_total;
-  const stated = `${n.active_total}${totalApprox ? "（约数，下限）" : ""}`;
-  if (ok) return { rule, status: "pass", expected: n.active_total, actual: sum, message: `主动公开总数 ${stated} 与各分类之和 ${sum} 相符` };
+  const ok = totalApprox ? sum >= total : catsApprox ? sum <= total : sum === total;
+  const stated = `${total}${totalApprox ? "（约数，下限）" : ""}`;
+  if (ok) return { rule, status: "pass", expected: total, actual: sum, message: `主动公开总数 ${stated} 与各分类之和 ${sum} 相符` };
   return {
-    rule, status: "fail", expected: n.active_total, actual: sum,
+    rule, status: "fail", expected: total, actual: sum,
     message: `主动公开总数 ${stated} 与各分类之和 ${sum} 不符（${n.active_categories.map((c) => `${c.label}${c.count}`).join("、")}）；两者均照原文保留`,
   };
 }
@@ -65,11 +67,11 @@ function narrativeVsTable(record: ReportRecord, quotes: Quote[]): Check[] {
     const table = q.against === "appendix" ? q.table_value : (record[q.field as keyof ReportRecord] as number | null);
     if (table === null || table === undefined) continue;
     compared++;
-    if (table !== q.value) {
+    if (q.approx ? table < q.value : table !== q.value) {
       fails.push({
         rule, status: "fail", expected: table, actual: q.value,
         cells: q.against === "appendix" ? [`appendix.${q.field}`] : FIELD_CELLS[q.field] ?? [],
-        message: `正文写${FIELD_LABEL[q.field]} ${q.value}（第${q.evidence.line}行“${q.evidence.snippet.slice(0, 30)}”），${q.against === "appendix" ? "附表" : "表格"}为 ${table}`,
+        message: `正文写${FIELD_LABEL[q.field]} ${q.value}${q.approx ? "余（下限）" : ""}（第${q.evidence.line}行“${q.evidence.snippet.slice(0, 30)}”），${q.against === "appendix" ? "附表" : "表格"}为 ${table}`,
       });
     }
   }
@@ -81,9 +83,9 @@ function narrativeVsTable(record: ReportRecord, quotes: Quote[]): Check[] {
 function approxValues(n: NarrativeResult): Check | null {
   const rule = "approx_values";
   const approx: string[] = [];
-  if (n.active_total_approx) approx.push(`主动公开总数 ${n.active_total}（约数）`);
+  if (n.stated_total_approx) approx.push(`主动公开总数 ${n.stated_total}（约数）`);
   for (const c of n.active_categories) if (c.approx) approx.push(`${c.label} ${c.count}（约数）`);
   if (approx.length) return { rule, status: "fail", message: `报告用约数代替确切数：${approx.join("、")}；按下限记录并标记` };
-  if (n.active_total === null && n.active_categories.length === 0) return null;
+  if (n.stated_total === null && n.active_categories.length === 0) return null;
   return { rule, status: "pass", message: "主动公开数均为确切数" };
 }

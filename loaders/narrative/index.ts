@@ -31,12 +31,17 @@ export interface Quote {
   against: "cells" | "appendix";
   /** The 附表 value (against = "appendix"); for cells the caller has the record. */
   table_value: number | null;
+  /** The prose gives a lower bound (100余条). */
+  approx: boolean;
   evidence: Evidence;
 }
 
 export interface NarrativeResult {
   active_total: number | null;
   active_total_approx: boolean | null;
+  /** The total as the prose states it (differs from active_total when a 附表 gives the year's figure). */
+  stated_total: number | null;
+  stated_total_approx: boolean | null;
   active_categories: ActiveCategory[];
   /** A split by channel (门户网站, 政务微信 …): never categories, never summed. */
   active_channels: Channel[];
@@ -113,7 +118,8 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
   warnings.push(...active.warnings, ...requests.warnings, ...fees.warnings, ...reviews.warnings);
 
   const res: NarrativeResult = {
-    active_total: active.total, active_total_approx: active.approx, active_categories: active.categories,
+    active_total: active.total, active_total_approx: active.approx, stated_total: active.total, stated_total_approx: active.approx,
+    active_categories: active.categories,
     active_channels: active.channels,
     requests_new_total: null, requests_carried_total: null, requests_handled_total: null, requests_forward_total: null,
     request_outcomes: {}, review_total: null, litigation_total: null, review_outcomes: {}, litigation_outcomes: {},
@@ -128,7 +134,7 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
   if (isTemplate) {
     for (const field of TABLE_FIELDS) {
       const f = prose[field];
-      if (f) res.quotes.push({ field, value: f.value, against: "cells", table_value: null, evidence: { ...f.evidence, field: `narrative.${field}` } });
+      if (f) res.quotes.push({ field, value: f.value, against: "cells", table_value: null, approx: false, evidence: { ...f.evidence, field: `narrative.${field}` } });
     }
     for (const q of res.quotes) evidence.push(q.evidence);
   } else {
@@ -140,13 +146,13 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
         (res as unknown as Record<string, number | null>)[field] = chosen.value;
         evidence.push(chosen.evidence);
       }
-      if (a && p) res.quotes.push({ field, value: p.value, against: "appendix", table_value: a.value, evidence: { ...p.evidence, field: `narrative.${field}` } });
+      if (a && p) res.quotes.push({ field, value: p.value, against: "appendix", table_value: a.value, approx: false, evidence: { ...p.evidence, field: `narrative.${field}` } });
     }
     // The 附表's total and fees are authoritative too.
     if (appendix.active_total) {
       if (active.total !== null) {
         const ev = active.evidence.find((e) => e.field === "active_total")!;
-        res.quotes.push({ field: "active_total", value: active.total, against: "appendix", table_value: appendix.active_total.value, evidence: { ...ev, field: "narrative.active_total" } });
+        res.quotes.push({ field: "active_total", value: active.total, against: "appendix", table_value: appendix.active_total.value, approx: Boolean(active.approx), evidence: { ...ev, field: "narrative.active_total" } });
         ev.field = "narrative.active_total";
       }
       res.active_total = appendix.active_total.value;
@@ -155,7 +161,7 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
     }
     if (appendix.fees) {
       if (fees.fees) {
-        res.quotes.push({ field: "fees", value: fees.fees.value, against: "appendix", table_value: appendix.fees.value, evidence: { ...fees.fees.evidence, field: "narrative.fees" } });
+        res.quotes.push({ field: "fees", value: fees.fees.value, against: "appendix", table_value: appendix.fees.value, approx: false, evidence: { ...fees.fees.evidence, field: "narrative.fees" } });
         fees.fees.evidence.field = "narrative.fees";
       }
       res.fees = appendix.fees.value;
