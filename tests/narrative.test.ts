@@ -73,7 +73,7 @@ describe("narrative fixtures: one per phrasing pattern", () => {
         expect(e.start).toBeGreaterThanOrEqual(1);
         expect(e.end).toBeGreaterThanOrEqual(e.start);
         expect(e.end).toBeLessThanOrEqual(line.length);
-        expect(line.slice(e.start - 1, e.end), `${e.field} span`).toMatch(/\d|[零〇一二两三四五六七八九十百千万无没未零]/);
+        expect(line.slice(e.start - 1, e.end), `${e.field} span`).toMatch(/\d|[零〇一二两三四五六七八九十百千万无没未不免]/);
         expect(e.snippet.length).toBeGreaterThan(0);
       }
       const taken = [

@@ -50,7 +50,14 @@ function lastVerbEnd(s: string): number {
   return end;
 }
 
-function classify(t: Tok): Classified {
+/** The last year named in a text ("2017年公开…"), or null. */
+function yearIn(s: string): number | null {
+  let y: number | null = null;
+  for (const m of s.matchAll(/((?:19|20)\d{2})\s*年/g)) y = Number(m[1]);
+  return y;
+}
+
+function classify(t: Tok, year: number | null = null): Classified {
   const wide = t.wide;
   if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) return { kind: "none", strength: 0 };
   if (OTHER_MATTER.test(wide) || OTHER_MATTER.test(t.trail)) return { kind: "none", strength: 0 };
@@ -58,6 +65,8 @@ function classify(t: Tok): Classified {
   if (verbEnd < 0 && !/信息(?:总?数量?|总量)/.test(wide)) return { kind: "none", strength: 0 };
   if (CHANGE_BEFORE.test(wide)) return { kind: "none", strength: 0 };
   if (PREVIOUS_YEAR.test(wide) && !/[比较]/.test(wide)) return { kind: "none", strength: 0 };
+  const named = year === null ? null : yearIn(wide);
+  if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
   if (CUMULATIVE.test(wide) && !ANNUAL.test(wide)) return { kind: "cumulative", strength: 0 };
   const strength = /主动公开/.test(wide) ? 2 : 1;
   const channel = CHANNEL.exec(wide);
@@ -98,7 +107,7 @@ interface Candidate {
   sentenceIndex: number;
 }
 
-export function extractActive(index: TextIndex, sentences: Sentence[], cache: TokenCache): ActiveResult {
+export function extractActive(index: TextIndex, sentences: Sentence[], cache: TokenCache, year: number | null = null): ActiveResult {
   const res: ActiveResult = { total: null, approx: null, categories: [], channels: [], evidence: [], warnings: [] };
   const totals: Candidate[] = [];
   const channelToks: Tok[] = [];
@@ -107,18 +116,20 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
     const s = sentences[si];
     if (!TOPICS.has(s.topic) || !HAS_VERB.test(s.text)) continue;
     const toks = cache.of(s);
-    let sawTotal = false;
+    let sawTotal = 0; // strength of the total already found in this sentence
     let sawMarker = false;
     for (const t of toks) {
       if (!sawMarker && MARKER.test(t.wide)) sawMarker = true;
-      const c = classify(t);
+      const c = classify(t, year);
       if (c.kind === "cumulative") cumulative ??= t;
       else if (c.kind === "channel" && !sawTotal) channelToks.push(t);
       else if (c.kind === "total") {
-        // After a total, or after 其中, a number is part of a breakdown unless it says it is the year's.
-        if ((sawTotal || sawMarker) && !ANNUAL_ITEM.test(t.wide)) continue;
+        // After a total, or after 其中, a number is part of a breakdown unless it says it is the year's,
+        // or it is the 主动公开 part of a wider total ("发布各类信息300条，其中主动公开政府信息182条").
+        const stronger = c.strength > sawTotal && sawTotal > 0;
+        if ((sawTotal || sawMarker) && !ANNUAL_ITEM.test(t.wide) && !stronger) continue;
         totals.push({ tok: t, strength: c.strength, rank: TOPIC_RANK[s.topic] ?? 3, sentenceIndex: si });
-        sawTotal = true;
+        sawTotal = Math.max(sawTotal, c.strength);
       }
     }
   }
@@ -136,9 +147,20 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
       const s = sentences[si];
       if ((s.topic !== "active" && s.topic !== "overview") || OTHER_MATTER.test(s.text)) continue;
       // Without a total to anchor it, a list counts only when every label names a category.
-      const items = listItems(cache.of(s));
+      const toks = cache.of(s);
+      const items = listItems(nested(s.text, 0, toks));
       const cats = items.filter((i) => i.kind === "item");
-      if (cats.length >= 2 && cats.every((i) => categoryOf(i.label))) for (const it of items) addItem(index, res, it);
+      if (cats.length >= 2 && cats.every((i) => categoryOf(i.label))) {
+        for (const it of items) addItem(index, res, it);
+        // "工作动态36条、计划总结7条、其他3条，共计46条": the total after its list.
+        const last = cats[cats.length - 1].tok.index;
+        const sum = toks.find((t) => t.index > last && /^(?:以上)?(?:共计|合计|总计|共)$/.test(t.lead.trim()) && ITEM_UNITS.has(t.unit));
+        if (sum) {
+          res.total = sum.value;
+          res.approx = sum.approx;
+          res.evidence.push(index.evidence("active_total", sum.value, sum.gStart, sum.gEnd, s));
+        }
+      }
     }
   }
   // Channels outside the breakdown (a split by channel instead of a total).
@@ -152,8 +174,11 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
       res.evidence.push(index.evidence(`active_channels.${label}`, t.value, t.gStart, t.gEnd, t.sentence));
     }
   }
-  if (res.total === null && channelToks.length) {
+  if (res.total === null && channelToks.length > 1) {
     res.warnings.push(`主动公开数只按发布渠道分列（${channelToks.map((t) => `${channelLabel(t.wide)}${t.raw}`).join("、")}），渠道之间可能重复，不合计为总数`);
+  } else if (res.total === null && channelToks.length === 1) {
+    const t = channelToks[0];
+    res.warnings.push(`只写了一个发布渠道的数（${channelLabel(t.wide)}${t.raw}），不作为本年主动公开总数`);
   }
   if (res.total === null && res.categories.length === 0 && channelToks.length === 0 && !cumulative) {
     res.warnings.push("没有找到本年主动公开政府信息的总数");
@@ -188,13 +213,14 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
   let items: Item[] = [];
   const rest = s.text.slice(best.tok.end);
   if (/^\s*[（(]/.test(rest)) {
+    const open = best.tok.end + rest.search(/[（(]/) + 1;
     const close = matchingParen(rest);
     const limit = s.text.length - rest.length + (close < 0 ? rest.length : close);
-    items = listItems(after.filter((t) => t.end <= limit));
+    items = listItems(nested(s.text, open, after.filter((t) => t.end <= limit)));
   }
   if (items.length === 0 && after.length) {
     const fromMarker = MARKER.test(rest);
-    const listed = listItems(after);
+    const listed = listItems(nested(s.text, best.tok.end, after));
     // Without a marker, the numbers after a total are a breakdown only when they read as one.
     if (fromMarker || listed.filter((i) => i.kind === "item").length >= 2) items = listed;
   }
@@ -206,7 +232,7 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
       const marker = STARTS_MARKER.test(text);
       const listLine = STARTS_ITEM.test(text);
       const nt = cache.of(next);
-      const listed = listItems(nt);
+      const listed = listItems(nested(next.text, 0, nt));
       const asList = listed.filter((i) => i.kind === "item").length >= 2 && nt.every((t) => !totalLike(t));
       if (marker || listLine || (k === best.sentenceIndex + 1 && (endsWithColon || asList))) {
         if (marker && nt.length === 0 && /[：:]\s*$/.test(text)) continue; // "其中：" on its own line
@@ -219,6 +245,19 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
     }
   }
   return items;
+}
+
+/** Tokens not inside a bracket opened after `from` ("工作动态80条（含图片新闻20条）": 20 is not an item). */
+function nested(text: string, from: number, toks: Tok[]): Tok[] {
+  return toks.filter((t) => {
+    let depth = 0;
+    for (let i = from; i < t.start; i++) {
+      const c = text[i];
+      if (c === "（" || c === "(") depth++;
+      else if ((c === "）" || c === ")") && depth > 0) depth--;
+    }
+    return depth === 0;
+  });
 }
 
 /** Index of the bracket closing the one that opens `s` (nested （3） inside allowed), or -1. */

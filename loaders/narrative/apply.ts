@@ -19,7 +19,7 @@ export function applyNarrative(record: ReportRecord, text: string): NarrativeRes
     if (!detectTemplate(text).templateHeadings) return null;
     template = "template-2021";
   }
-  const n = parseNarrative(text, template);
+  const n = parseNarrative(text, template, undefined, { year: record.year });
   const isTemplate = template === "template-2019" || template === "template-2021";
   record.active_total = n.active_total;
   record.active_total_approx = n.active_total_approx;

@@ -69,7 +69,12 @@ const TABLE_FIELDS: NarrativeField[] = [
   "requests_new_total", "requests_carried_total", "requests_handled_total", "requests_forward_total", "review_total", "litigation_total",
 ];
 
-export function parseNarrative(text: string, template: TemplateId, lines?: string[]): NarrativeResult {
+export interface NarrativeOptions {
+  /** The year the report covers: a figure the prose gives for another year ("2017年公开150条") is not taken. */
+  year?: number | null;
+}
+
+export function parseNarrative(text: string, template: TemplateId, lines?: string[], options: NarrativeOptions = {}): NarrativeResult {
   const index = new TextIndex(text, lines);
   const isTemplate = template === "template-2019" || template === "template-2021";
   const warnings: string[] = [];
@@ -111,7 +116,7 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
     });
   const cache = new TokenCache();
 
-  const active = extractActive(index, sentences, cache);
+  const active = extractActive(index, sentences, cache, options.year ?? null);
   const requests = extractRequests(index, sentences, cache, none("requests"));
   const fees = extractFees(index, sentences, cache, none("fees"));
   const reviews = extractReviews(index, sentences, cache, none("review"));

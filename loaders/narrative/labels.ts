@@ -7,7 +7,7 @@ export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微
 export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道|方式|途径|平台|载体|形式)?|多种渠道|多种方式|各类平台|各种渠道|各渠道/;
 
 /** Figures over more than the year (累计, 历年, 截至目前 …). */
-export const CUMULATIVE = /累计|历年|截至|截止|至今|迄今|总计公开|开通以来|运行以来|成立以来|实施以来|上线以来|建立以来|启用以来|以来累计/;
+export const CUMULATIVE = /累计|历年|截至|截止|至今|迄今|总计公开|开通以来|运行以来|成立以来|实施以来|上线以来|建立以来|启用以来|开展以来|以来累计|自[^，。；,;]{0,14}以来/;
 /** A number after 其中 that is the year's own figure ("累计公开489条，其中2012年新增105条"). */
 export const ANNUAL_ITEM = /全年|本年度?|今年|年内|当年|年度内|\d{4}年(?:度)?(?:新增|共|全年|内)|新增/;
 /** A qualifier that makes a 累计/截至 figure the year's own ("全年累计公开", "截至年底，今年共公开"). */

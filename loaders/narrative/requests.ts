@@ -22,6 +22,7 @@ const NOT_REQUESTS = /复议|诉讼|咨询|投诉|举报|信访|来电|来访|�
 /** Applicants and channels: a split of the applications, never their total. */
 const SPLIT = /当面|网络|网上|在线|信函|邮寄|传真|电子邮件|电邮|电话|现场|书面|口头|自然人|公民|法人|企业|组织|个人/;
 
+const RECEIVED = /收到|接到|受理|接收|新收|提出|办理/;
 const CHANNELS = /当面|网络|网上|在线|信函|邮寄|传真|电子邮件|电邮|电话|现场|书面|口头/;
 const CARRIED = /(?:上年|上一年|上年度|去年|往年|以前年度)[^，。；,;]{0,10}(?:结转|转结|遗留|未办结|结余)|结转自上年|上年结转/;
 const FORWARD = /(?:结转|转入|转至|转到|留待)[^，。；,;]{0,8}(?:下年|下一年|明年|次年|下一年度|\d{4}年)|尚在办理|正在办理|仍在办理|尚未办结|未办结|办理中/;
@@ -41,6 +42,7 @@ const ZERO = [
   /(?:没有|未|无|尚无|暂无|并无|均未)(?:收到|接到|受理|接收|发生|出现|人提出|人|有)?(?:任何|过)?[^，。；,;！]{0,20}?申请/g,
   /依申请(?:公开)?[^，。；,;]{0,14}(?:为零|为0|为“零”|是零|均为零|数为零|为“0”)/g,
   /零申请|申请(?:数量?|件数)?(?:均)?为零|零报告/g,
+  /申请[^，。；,;]{0,12}[：:]\s*(?:无|没有|零)(?=[。；;]|$)/g,
 ];
 const ZERO_SPOILERS = /答复|办结|超期|逾期|延期|不予|拒绝|按时|范围|驳回|无法|正当理由|复议|诉讼|告知/;
 
@@ -71,14 +73,16 @@ export function extractRequests(index: TextIndex, sentences: Sentence[], cache: 
         add("requests_forward_total", t.value, t.gStart, t.gEnd, false, s);
         continue;
       }
-      const outcome = OUTCOMES.find(([, re]) => re.test(clause) || (!clause.trim() && re.test(t.trail)));
+      const outcome = OUTCOMES.find(([, re]) => re.test(clause) || (/^(?:其中|包括|有|，|\s)*$/.test(clause) && re.test(t.trail)));
       if (outcome && (sawNew || !NEW.test(clause))) {
         res.outcomes[outcome[0]] ??= { value: t.value, evidence: index.evidence(`request_outcomes.${outcome[0]}`, t.value, t.gStart, t.gEnd, s) };
         continue;
       }
       if (sawNew && SPLIT.test(clause)) continue; // 其中当面申请3件
       const handled = HANDLED.test(clause);
-      const isNew = NEW.test(handled ? clause : wide);
+      let isNew = NEW.test(handled ? clause : wide);
+      // "依申请公开4条" counts items disclosed, not applications: a bare 依申请 with 条 needs a verb of receiving.
+      if (isNew && t.unit === "条" && !RECEIVED.test(wide)) isNew = false;
       if (handled) add("requests_handled_total", t.value, t.gStart, t.gEnd, false, s);
       if (isNew && !sawNew) {
         if (CHANNELS.test(clause) && !/共|总|全年|本年|合计/.test(wide)) continue;

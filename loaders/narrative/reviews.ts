@@ -111,7 +111,7 @@ function zeroInWords(s: Sentence, add: (f: ReviewField, v: number, a: number, b:
     if (!hit) {
       // "行政复议、行政诉讼均为零", "行政复议情况：无"
       const body = clause.replace(/[，,；;。]$/, "");
-      if (/(?:复议|诉讼)[^。]*?(?:[：:]\s*(?:无|没有|零)|(?:均|都|各)(?:为|是)?(?:零|无)|(?:为|是)零)$/.test(body) || (SAYS_ZERO.test(body) && /(?:为|是)零|[：:]\s*无$/.test(body))) {
+      if (/(?:复议|诉讼)[^。]*?(?:[：:]\s*(?:无|没有|零)|(?:均|都|各)(?:为|是)?(?:零|无)|(?:为|是)零|(?:均|都|皆)?(?:未|没有)(?:发生|出现)过?)$/.test(body) || (SAYS_ZERO.test(body) && /(?:为|是)零|[：:]\s*无$/.test(body))) {
         hit = { from: 0, scope: body };
       }
     }
