@@ -15,7 +15,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const PDF = fixture("report-2021.pdf");
 const DOCX = toDocx();
 
-type Expect = { kind: ReadResult["kind"]; message?: RegExp; warning?: RegExp };
+type Expect = { kind: ReadResult["kind"]; message?: RegExp; warning?: RegExp; incomplete?: boolean };
 
 /** Reads through the async entry point (and the sync one, where it reads the format) and checks the outcome. */
 async function check(name: string, bytes: Uint8Array, want: Expect, options = {}) {
@@ -27,8 +27,9 @@ async function check(name: string, bytes: Uint8Array, want: Expect, options = {}
     if ("message" in r) {
       expect(r.message).toMatch(/[\u4e00-\u9fff]/); // a message a person can read
       if (want.message) expect(r.message).toMatch(want.message);
-    } else if (want.warning) {
-      expect(r.warnings.join("\n")).toMatch(want.warning);
+    } else {
+      if (want.warning) expect(r.warnings.join("\n")).toMatch(want.warning);
+      if (want.incomplete !== undefined) expect(r.incomplete).toBe(want.incomplete);
     }
   }
 }
@@ -51,7 +52,7 @@ describe("PDF", () => {
   it("a header and garbage", () => check("a.pdf", new Uint8Array([...utf8("%PDF-1.4\n"), ...Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)]), { kind: "error", message: /已损坏或不完整/ }));
   it("cut in the first kilobyte", () => check("a.pdf", PDF.subarray(0, 1000), { kind: "error", message: /已损坏或不完整/ }));
   it("cut near the end (a download cut short): what is there is read, with a warning", () =>
-    check("a.pdf", PDF.subarray(0, PDF.length - 200), { kind: "text", warning: /不完整.*下载/ }));
+    check("a.pdf", PDF.subarray(0, PDF.length - 200), { kind: "text", warning: /不完整.*下载/, incomplete: true }));
   it("a real report cut at 80%: the first pages are read", async () => {
     const real = join(import.meta.dirname, "..", "..", "shared", "real-reports", "huaian-city-2024.pdf");
     let bytes: Uint8Array;
@@ -82,13 +83,13 @@ describe("PDF", () => {
     const [p1] = await out.copyPages(text, [0]);
     const [p2, p3] = await out.copyPages(scan, [1, 2]);
     [p1, p2, p3].forEach((p) => out.addPage(p));
-    await check("mixed.pdf", await out.save(), { kind: "text", warning: /第 2、3 页没有文字层.*OCR/ });
+    await check("mixed.pdf", await out.save(), { kind: "text", warning: /第 2、3 页没有文字层.*OCR/, incomplete: true });
   });
   it("a text layer that decodes to mojibake (GBK bytes shown in a Latin font) needs OCR", () => {
     const gbk = "\xc7\xe0\xca\xaf\xd5\xf2\xc8\xcb\xc3\xf1\xd5\xfe\xb8\xae".repeat(8); // 青石镇人民政府 in GBK
     return check("a.pdf", minimalPdf(`BT /F1 16 Tf 72 760 Td (${gbk}) Tj ET`, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"), { kind: "needs-ocr", message: /乱码/ });
   });
-  it("a PDF saved under an .html name is read as a PDF", () => check("report.html", PDF, { kind: "text", warning: /扩展名.*PDF/ }));
+  it("a PDF saved under an .html name is read as a PDF", () => check("report.html", PDF, { kind: "text", warning: /扩展名.*PDF/, incomplete: false }));
   it("the time limit", () => check("a.pdf", PDF, { kind: "error", message: /读取超时/ }, { timeLimitMs: 0 }));
 });
 
@@ -98,7 +99,7 @@ describe("Word", () => {
   it("a ZIP without word/document.xml", () => check("a.docx", zipSync({ "hello.txt": strToU8("x") }), { kind: "error", message: /word\/document\.xml/ }));
   it("an Excel workbook named .docx", () => check("a.docx", zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }), { kind: "unsupported", message: /Excel/ }));
   it("broken XML: what can be read is read, with a warning", () =>
-    check("a.docx", zipSync({ "word/document.xml": strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>某镇2022年政府信息公开工作年度报告</w:t></w:r></w:p><w:p><w:r><w:t>正文&nbsp;</w:t></w:body>`) }), { kind: "text", warning: /XML 有错误/ }));
+    check("a.docx", zipSync({ "word/document.xml": strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>某镇2022年政府信息公开工作年度报告</w:t></w:r></w:p><w:p><w:r><w:t>正文&nbsp;</w:t></w:body>`) }), { kind: "text", warning: /XML 有错误/, incomplete: true }));
   it("pictures only (a scan pasted into Word)", () =>
     check("a.docx", zipSync({ "word/document.xml": strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:drawing/></w:r></w:p></w:body></w:document>`), "word/media/image1.png": new Uint8Array([0x89, 0x50]) }), { kind: "needs-ocr", message: /只有图片/ }));
   it("an old .doc (OLE) named .docx", () => check("a.docx", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { kind: "unsupported", message: /旧版 Word.*另存为 \.docx/ }));

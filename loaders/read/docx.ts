@@ -17,6 +17,8 @@ export interface DocxRead {
   tables: Grid[];
   title: string | null;
   warnings: string[];
+  /** The XML had errors: content may be missing. */
+  incomplete: boolean;
 }
 
 /** An XML part larger than this once unzipped is refused (a zip bomb or not a report). */
@@ -81,7 +83,7 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, tables, title: coreTitle(bytes, names), warnings };
+  return { text, tables, title: coreTitle(bytes, names), warnings, incomplete: error !== null };
 }
 
 /** The grid of one w:tbl; nested tables are numbered after their parent and also flattened into the cell's text. */

@@ -39,6 +39,12 @@ export interface ReadText {
   url: string | null;
   /** Problems that did not stop the reading (pages without text, a misleading extension, XML errors). */
   warnings: string[];
+  /**
+   * Content is known to be missing (a truncated PDF read after repair, PDF pages that failed or
+   * carry no text, DOCX XML errors, bytes that were not valid in the detected encoding): the
+   * record is at best "partial".
+   */
+  incomplete: boolean;
   /** PDF only: the offset in `text` where each page begins (index 0 = page 1). */
   pageStarts?: number[];
   /** PDF only: the number of pages. */
@@ -109,7 +115,7 @@ export async function readReportAsync(path: string, bytes: Uint8Array, options: 
     const pdf = await readPdf(bytes, deadline);
     return {
       kind: "text", text: pdf.text, encoding: "pdf", format: "pdf", tables: pdf.tables, title: pdf.title,
-      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], pageStarts: pdf.pageStarts, pages: pdf.pages,
+      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], incomplete: pdf.incomplete, pageStarts: pdf.pageStarts, pages: pdf.pages,
     };
   } catch (e) {
     return failureOf(e);
@@ -124,7 +130,7 @@ function failureOf(e: unknown): ReadResult {
 function readSync(format: Exclude<Format, "pdf">, bytes: Uint8Array, warnings: string[], deadline: Deadline): ReadResult {
   if (format === "docx") {
     const doc = readDocx(bytes, deadline);
-    return { kind: "text", text: doc.text, encoding: "utf-8", format: "docx", tables: doc.tables, title: doc.title, pageDate: null, url: null, warnings: [...warnings, ...doc.warnings] };
+    return { kind: "text", text: doc.text, encoding: "utf-8", format: "docx", tables: doc.tables, title: doc.title, pageDate: null, url: null, warnings: [...warnings, ...doc.warnings], incomplete: doc.incomplete };
   }
   if (format === "mht") {
     const part = mhtHtmlPart(bytes);
@@ -132,17 +138,17 @@ function readSync(format: Exclude<Format, "pdf">, bytes: Uint8Array, warnings: s
     const head = new TextDecoder("latin1").decode(part.bytes.subarray(0, 4096));
     const { text, encoding } = decodeBytes(part.bytes, part.charset ?? declaredCharset(head));
     const page = readHtml(text);
-    return { kind: "text", encoding, format: "html", ...page, url: page.url ?? part.url, warnings };
+    return { kind: "text", encoding, format: "html", ...page, url: page.url ?? part.url, warnings, incomplete: encoding.includes("lossy") };
   }
   if (looksBinary(bytes)) return { kind: "error", message: "文件内容是二进制数据而不是文本：文件可能已损坏或扩展名有误" };
   if (format === "html") {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
     const { text, encoding } = decodeBytes(bytes, declaredCharset(head));
     const page = readHtml(text);
-    return { kind: "text", encoding, format: "html", ...page, warnings };
+    return { kind: "text", encoding, format: "html", ...page, warnings, incomplete: encoding.includes("lossy") };
   }
   const { text, encoding } = decodeBytes(bytes);
-  return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null, warnings };
+  return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null, warnings, incomplete: encoding.includes("lossy") };
 }
 
 /** Which reader a file goes to: the bytes first, then the extension. */

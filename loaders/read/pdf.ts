@@ -22,6 +22,8 @@ export interface PdfRead {
   pages: number;
   title: string | null;
   warnings: string[];
+  /** Content is known to be missing: a repaired truncated file, pages that failed or have no text, the page cap. */
+  incomplete: boolean;
 }
 
 /** Pages past this are not read (a township report has 3–15 pages). */
@@ -59,7 +61,7 @@ export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<Pd
     } catch {
       throw e;
     }
-    return { ...read, warnings: ["PDF 文件不完整（可能下载中断，缺少文件尾）：已尽量读取，内容可能缺失，请重新下载完整文件", ...read.warnings] };
+    return { ...read, incomplete: true, warnings: ["PDF 文件不完整（可能下载中断，缺少文件尾）：已尽量读取，内容可能缺失，请重新下载完整文件", ...read.warnings] };
   }
 }
 
@@ -183,7 +185,7 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     } catch {
       title = null;
     }
-    return { ...layout, pages: pageCount, title, warnings };
+    return { ...layout, pages: pageCount, title, warnings, incomplete: pageCount > MAX_PDF_PAGES || failed.length > 0 || noText.length > 0 };
   } finally {
     void task.destroy().catch(() => undefined);
   }
