@@ -1,15 +1,18 @@
 // A report's own content, as compared for copying: the Chinese characters of its prose, with
 // - table lines dropped and the fixed wording cut out (boilerplate.ts);
 // - digits, Latin letters, punctuation and white space ignored: a copy whose numbers, dates and
-//   line breaks were updated is still a copy;
-// - the report's own township name replaced by one placeholder, and the unit words 镇/乡/街道/苏木
-//   by another, so a neighbour's report with the names swapped (我镇 → 我乡) reads the same.
-// Each kept character remembers where it was printed (for the sample passage).
+//   line breaks were updated is still a copy (whether the figures were carried over is judged
+//   apart, figures.ts);
+// - every place name known to the corpus (the report's own township, its neighbours, counties,
+//   cities) replaced by one placeholder, and the unit words 镇/乡/街道/苏木 by another, so a
+//   neighbour's report with the names swapped (我镇 → 我乡), or with the source's name left in
+//   places, reads the same as its source.
+// Each kept character can remember where it was printed (for the sample passage).
 import { labelVocabulary, STATUTE_PHRASES } from "./boilerplate.ts";
 
 /** Break marker: no shingle spans it (a cut-out phrase or a dropped table line). */
 export const SEP = 0;
-const OWN_NAME = 0xe000;
+const PLACE_NAME = 0xe000;
 const UNIT_WORD = 0xe001;
 
 export interface Content {
@@ -22,68 +25,91 @@ export interface Content {
 
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-let phrases: string[] | null = null;
-function fixedPhrases(): string[] {
-  if (phrases) return phrases;
-  const set = new Set<string>();
-  for (const p of STATUTE_PHRASES) {
-    const c = extract(p, null, false, false);
-    if (c.length >= 2) set.add(String.fromCharCode(...c.chars.subarray(0, c.length)));
-  }
-  // Longest first, so a long formula is cut before its pieces.
-  return (phrases = [...set].sort((a, b) => b.length - a.length));
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
 }
 
-/**
- * Place names known to the corpus (townships, counties, cities, provinces): every occurrence is
- * masked like the report's own name, so a copy that kept the other township's name in places,
- * or swapped the county's, reads the same as its source.
- */
-export class PlaceNames {
+/** Longest-match lookup of a set of strings, over a string or an array of char codes. */
+class Trie {
   private first = new Uint8Array(65536);
   private root: TrieNode = { next: new Map(), end: false };
   size = 0;
-  constructor(names: Iterable<string | null | undefined>) {
-    for (const n of names) {
-      if (!n || n.length < 2 || n.length > 12) continue;
-      let node = this.root;
-      for (let i = 0; i < n.length; i++) {
-        const c = n.charCodeAt(i);
-        let next = node.next.get(c);
-        if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
-        node = next;
-      }
-      if (!node.end) this.size++;
-      node.end = true;
-      this.first[n.charCodeAt(0)] = 1;
+
+  add(word: string): void {
+    let node = this.root;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let next = node.next.get(c);
+      if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
+      node = next;
     }
+    if (!node.end) this.size++;
+    node.end = true;
+    this.first[word.charCodeAt(0)] = 1;
   }
-  /** Length of the longest known name starting at `i` (0 when none). */
-  at(text: string, i: number): number {
-    if (!this.first[text.charCodeAt(i)]) return 0;
+
+  /** Length of the longest word starting at `i` of `at(i)`, 0 when none. */
+  match(at: (i: number) => number, i: number, n: number): number {
+    if (!this.first[at(i)]) return 0;
     let node: TrieNode | undefined = this.root;
     let best = 0;
-    for (let j = i; j < text.length && node; j++) {
-      node = node.next.get(text.charCodeAt(j));
+    for (let j = i; j < n && node; j++) {
+      node = node.next.get(at(j));
       if (node?.end) best = j - i + 1;
     }
     return best;
   }
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  end: boolean;
+/** Place names known to the corpus (townships, counties, cities): every occurrence is masked. */
+export class PlaceNames {
+  private trie = new Trie();
+  constructor(names: Iterable<string | null | undefined>) {
+    for (const n of names) if (n && n.length >= 2 && n.length <= 12) this.trie.add(n);
+  }
+  get size() {
+    return this.trie.size;
+  }
+  /** Length of the longest known name starting at `i` (0 when none). */
+  at(text: string, i: number): number {
+    return this.trie.match((k) => text.charCodeAt(k), i, text.length);
+  }
 }
 
+let phrases: Trie | null = null;
+/** STATUTE_PHRASES written as content is (Chinese only, unit words masked). */
+function fixedPhrases(): Trie {
+  if (phrases) return phrases;
+  const trie = new Trie();
+  for (const p of STATUTE_PHRASES) {
+    const c = extract(p, null, false, false, undefined, new Uint16Array(p.length + 1));
+    if (c.length >= 2) trie.add(String.fromCharCode(...c.chars.subarray(0, c.length)));
+  }
+  return (phrases = trie);
+}
+
+let scratch = new Uint16Array(1 << 16);
+
+/**
+ * The content of one report. Without offsets the characters live in a buffer shared by every
+ * call (valid until the next call: take what you need, e.g. its shingles, at once).
+ */
 export function extractContent(text: string, township: string | null, withOffsets = false, names?: PlaceNames): Content {
-  const c = extract(text, township, withOffsets, true, names);
+  let buffer: Uint16Array;
+  if (withOffsets) buffer = new Uint16Array(text.length + 1);
+  else {
+    if (scratch.length < text.length + 1) scratch = new Uint16Array(text.length * 2 + 1);
+    buffer = scratch;
+  }
+  const c = extract(text, township, withOffsets, true, names, buffer);
   cutPhrases(c);
   return c;
 }
 
-function extract(text: string, township: string | null, withOffsets: boolean, dropTables: boolean, names?: PlaceNames): Content {
-  const chars = new Uint16Array(text.length + 1);
+function extract(
+  text: string, township: string | null, withOffsets: boolean, dropTables: boolean, names: PlaceNames | undefined, chars: Uint16Array,
+): Content {
   const starts = withOffsets ? new Int32Array(text.length + 1) : null;
   const ends = withOffsets ? new Int32Array(text.length + 1) : null;
   const vocab = dropTables ? labelVocabulary() : null;
@@ -107,9 +133,10 @@ function extract(text: string, township: string | null, withOffsets: boolean, dr
     } else {
       for (let i = lineStart; i < lineEnd; i++) {
         const ch = text.charCodeAt(i);
-        const known = ch === name0 && text.startsWith(name!, i) ? name!.length : names && isCjk(ch) ? names.at(text, i) : 0;
+        if (!isCjk(ch)) continue;
+        const known = ch === name0 && text.startsWith(name!, i) ? name!.length : names ? names.at(text, i) : 0;
         if (known) {
-          emit(OWN_NAME, i, i + known);
+          emit(PLACE_NAME, i, i + known);
           i += known - 1;
         } else if (ch === 0x9547 /* 镇 */ || ch === 0x4e61 /* 乡 */) {
           emit(UNIT_WORD, i, i + 1);
@@ -120,7 +147,7 @@ function extract(text: string, township: string | null, withOffsets: boolean, dr
         } else if (ch === 0x82cf /* 苏 */ && text.charCodeAt(i + 1) === 0x6728 /* 木 */) {
           emit(UNIT_WORD, i, i + 2);
           i += 1;
-        } else if (isCjk(ch)) {
+        } else {
           emit(ch, i, i + 1);
         }
       }
@@ -143,15 +170,16 @@ function isTableLine(text: string, from: number, to: number, vocab: Set<string>)
   return true;
 }
 
+/** Cuts every fixed phrase out of the content (longest match first, left to right). */
 function cutPhrases(c: Content): void {
-  if (c.length === 0) return;
-  let s = "";
-  for (let i = 0; i < c.length; i += 8192) s += String.fromCharCode(...c.chars.subarray(i, Math.min(c.length, i + 8192)));
-  for (const p of fixedPhrases()) {
-    let at = s.indexOf(p);
-    while (at >= 0) {
-      c.chars.fill(SEP, at, at + p.length);
-      at = s.indexOf(p, at + p.length);
+  const trie = fixedPhrases();
+  const chars = c.chars;
+  const at = (k: number) => chars[k];
+  for (let i = 0; i < c.length; i++) {
+    const len = trie.match(at, i, c.length);
+    if (len) {
+      chars.fill(SEP, i, i + len);
+      i += len - 1;
     }
   }
 }

@@ -30,7 +30,7 @@ import type { TownshipYears } from "../township-years.ts";
 import { extractContent, passage, type PlaceNames } from "./content.ts";
 import { compareFigures, figures, figuresCarriedOver } from "./figures.ts";
 import { SHINGLE_CHARS, U32Set, hasSorted, intersectCount, shingles, sortU32, uniqueSorted } from "./hashing.ts";
-import { SIGNATURE_BINS, estimate, lshCandidates, signature } from "./minhash.ts";
+import { SIGNATURE_BINS, atLeast, lshCandidates, signature } from "./minhash.ts";
 
 export const LIST_MIN = 0.5;
 export const COPY_MIN = 0.7;
@@ -132,7 +132,7 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
   for (let c = 0; c < candidates.length; c += 2) {
     const i = candidates[c];
     const k = candidates[c + 1];
-    if (estimate(sigs, i, k) < LIST_MIN - ESTIMATE_MARGIN) continue;
+    if (!atLeast(sigs, i, k, LIST_MIN - ESTIMATE_MARGIN)) continue;
     estimated++;
     const A = setOf(i);
     const B = setOf(k);

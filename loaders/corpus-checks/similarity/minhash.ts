@@ -56,44 +56,76 @@ export function estimate(sigs: Uint32Array, a: number, b: number): number {
   return same / k;
 }
 
+/** Bins looked at first by `atLeast`. */
+const PREFIX_BINS = 64;
+
+/**
+ * True when the estimate reaches `min`. Most LSH candidates are far below it: they are rejected on
+ * the first PREFIX_BINS bins when those agree less than `min` − 5 standard errors (a pair really
+ * at `min` is rejected there with probability < 1e-6), and only the rest are counted in full.
+ */
+export function atLeast(sigs: Uint32Array, a: number, b: number, min: number): boolean {
+  const oa = a * SIGNATURE_BINS;
+  const ob = b * SIGNATURE_BINS;
+  let same = 0;
+  for (let i = 0; i < PREFIX_BINS; i++) if (sigs[oa + i] === sigs[ob + i]) same++;
+  const se = Math.sqrt((min * (1 - min)) / PREFIX_BINS);
+  if (same / PREFIX_BINS < min - 5 * se) return false;
+  return estimate(sigs, a, b) >= min;
+}
+
 /** Buckets larger than this are joined as a star (each member with the first) instead of all pairs. */
 export const MAX_BUCKET_PAIRS = 64;
 
 /**
  * Candidate pairs [i, j] (i < j) among the reports with a signature (`members`), as a flat array.
- * A pair is emitted once however many bands it shares.
+ * A pair is emitted once however many bands it shares. Per band, the members are sorted by their
+ * band key (typed arrays, no per-bucket objects); pairs are collected as numbers i·n + j, sorted
+ * and made unique once at the end.
  */
 export function lshCandidates(sigs: Uint32Array, members: number[]): Uint32Array {
-  const seen = new Set<number>();
-  const out: number[] = [];
   const n = sigs.length / SIGNATURE_BINS;
+  const m = members.length;
+  let pairs = new Float64Array(1 << 16);
+  let np = 0;
   const push = (i: number, j: number) => {
-    const a = Math.min(i, j);
-    const b = Math.max(i, j);
-    const key = a * n + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(a, b);
+    if (np === pairs.length) {
+      const bigger = new Float64Array(pairs.length * 2);
+      bigger.set(pairs);
+      pairs = bigger;
+    }
+    pairs[np++] = i < j ? i * n + j : j * n + i;
   };
+  const keyed = new Float64Array(m);
+  const INDEX = 2 ** 21; // members < 2M: key · 2^21 + position stays an exact double
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<number, number[]>();
     const off = band * ROWS;
-    for (const m of members) {
-      const base = m * SIGNATURE_BINS + off;
+    for (let x = 0; x < m; x++) {
+      const base = members[x] * SIGNATURE_BINS + off;
       let h = 0x811c9dc5;
       for (let r = 0; r < ROWS; r++) h = fmix32((h ^ sigs[base + r]) + r);
-      const list = buckets.get(h);
-      if (list) list.push(m);
-      else buckets.set(h, [m]);
+      keyed[x] = h * INDEX + x;
     }
-    for (const list of buckets.values()) {
-      if (list.length < 2) continue;
-      if (list.length > MAX_BUCKET_PAIRS) {
-        for (let x = 1; x < list.length; x++) push(list[0], list[x]);
-        continue;
+    keyed.sort();
+    for (let x = 0; x < m;) {
+      const key = Math.floor(keyed[x] / INDEX);
+      let y = x + 1;
+      while (y < m && Math.floor(keyed[y] / INDEX) === key) y++;
+      const size = y - x;
+      if (size > 1) {
+        const at = (k: number) => members[keyed[k] - key * INDEX];
+        if (size > MAX_BUCKET_PAIRS) for (let k = x + 1; k < y; k++) push(at(x), at(k));
+        else for (let k = x; k < y; k++) for (let l = k + 1; l < y; l++) push(at(k), at(l));
       }
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) push(list[x], list[y]);
+      x = y;
     }
+  }
+  const sorted = pairs.subarray(0, np).sort();
+  const out: number[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    const a = Math.floor(sorted[k] / n);
+    out.push(a, sorted[k] - a * n);
   }
   return Uint32Array.from(out);
 }
