@@ -28,11 +28,13 @@ const TOPIC_RANK: Partial<Record<Topic, number>> = { active: 0, overview: 1, gen
 const VERB = /主动公开|(?<!财务|政务|党务|村务|校务|厂务)公开|发布|公布|推送|更新|上传|报送|编发|刊发|挂网|刊登|公示|新增/g;
 const HAS_VERB = /主动公开|公开|发布|公布|推送|更新|上传|报送|编发|刊发|挂网|刊登|公示|新增/;
 /** Numbers in these clauses belong to other topics (applications, fees, consultations, meetings …). */
-const OTHER_MATTER = /申请|复议|诉讼|咨询|收费|费用|投诉|举报|培训|会议|访问|点击|浏览|留言|建议|提案|信访|来电|接待|回复|答复|不予公开|泄密|失密|审查|检查|督查|考核|查阅|阅读|下载|粉丝|关注/;
+const OTHER_MATTER = /发布会|访谈|申请|复议|诉讼|咨询|收费|费用|投诉|举报|培训|会议|访问|点击|浏览|留言|建议|提案|信访|来电|接待|回复|答复|不予公开|泄密|失密|审查|检查|督查|考核|查阅|阅读|下载|粉丝|关注/;
 const ITEM_UNITS = new Set([null, "条", "件", "项", "个", "份", "篇", "则", "条次", "件次", "宗", "次", "起", "例"]);
 /** What introduces a breakdown. */
 const MARKER = /其中[，,：:]?|包括[：:]?|包含[：:]?|分别(?:为|是)[：:]?|具体(?:情况)?(?:如下|为|是|包括)[：:]?|从(?:信息)?内容(?:分类)?(?:上)?(?:来)?看[，,：:]?|按(?:信息)?(?:内容|类别|类型)(?:分类)?(?:划分|分|统计)?[，,：:]?|分类(?:情况)?(?:如下|为)[：:]?/;
 const STARTS_MARKER = new RegExp(`^(?:${MARKER.source})`);
+/** Words no category label contains: the text around the number is a description, not a label. */
+const LABEL_NOISE = /等|制作|开展|通过|形式|方式|渠道|进行|召开|及时|全年|本年/;
 const STARTS_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(][一二三四五六七八九十][)）])/;
 
 type Kind = "total" | "channel" | "item" | "cumulative" | "none";
@@ -145,12 +147,15 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
     // A list of categories without a stated total.
     for (let si = 0; si < sentences.length && res.categories.length === 0; si++) {
       const s = sentences[si];
-      if ((s.topic !== "active" && s.topic !== "overview") || OTHER_MATTER.test(s.text)) continue;
+      if (s.topic !== "active" || OTHER_MATTER.test(s.text)) continue;
       // Without a total to anchor it, a list counts only when every label names a category.
       const toks = cache.of(s);
       const items = listItems(nested(s.text, 0, toks));
       const cats = items.filter((i) => i.kind === "item");
-      if (cats.length >= 2 && cats.every((i) => categoryOf(i.label))) {
+      // … and the labels are short names of at least two different categories (not highlights such
+      // as "新增公开规章1件、规范性文件11件").
+      const distinct = new Set(cats.map((i) => categoryOf(i.label)));
+      if (cats.length >= 2 && distinct.size >= 2 && !distinct.has(null) && cats.every((i) => i.label.length <= 8)) {
         for (const it of items) addItem(index, res, it);
         // "工作动态36条、计划总结7条、其他3条，共计46条": the total after its list.
         const last = cats[cats.length - 1].tok.index;
@@ -292,7 +297,7 @@ function listItems(toks: Tok[]): Item[] {
     }
     const label = leadLabel || cleanLabel(t.trail);
     if (!label || label.length > 16 || ANNUAL.test(label) || PREVIOUS_YEAR.test(label) || GENERIC_LABEL.test(label)) continue;
-    if (HAS_VERB.test(label) && !categoryOf(label)) continue;
+    if ((HAS_VERB.test(label) && !categoryOf(label)) || LABEL_NOISE.test(label)) continue;
     out.push({ kind: "item", label, tok: t });
   }
   return out;

@@ -4,7 +4,7 @@
 /** Where information is published: a split by these is a channel split, not a category split. */
 export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微信|公众号|政务微博|微博|公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|报刊|报纸|广播|电视|客户端|[Aa][Pp][Pp]|抖音|头条|短信|政务服务网|公开平台|信息平台|发布会|政府公报|公报|小程序|视频号|融媒体|新媒体|公开专栏|政务公开专区/;
 /** "通过门户网站、公开栏等多种渠道": channels named as examples of all channels, not a split. */
-export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道|方式|途径|平台|载体|形式)?|多种渠道|多种方式|各类平台|各种渠道|各渠道/;
+export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道|方式|途径|平台|载体|形式)|等多种|多种渠道|多种方式|多种形式|各类平台|各种渠道|各渠道/;
 
 /** Figures over more than the year (累计, 历年, 截至目前 …). */
 export const CUMULATIVE = /累计|历年|截至|截止|至今|迄今|总计公开|开通以来|运行以来|成立以来|实施以来|上线以来|建立以来|启用以来|开展以来|以来累计|自[^，。；,;]{0,14}以来/;
