@@ -385,3 +385,37 @@ export function stackedByPlace(rows, {width, places, groups, mode = "absolute", 
   });
   return figure(name, plot, {legendItems: groups.filter((g) => data.some((d) => d.group === g.id))});
 }
+
+/**
+ * Quality scores (0–100) per township and year: darker = lower score; a missing report is a cell
+ * marked 缺 (score 0). Cells link to the report when `href` is given.
+ * @param {{x: number, y: string, score: number, missing?: boolean, href?: string, title: string}[]} rows
+ */
+export function scoreGrid(rows, {width, xDomain, yDomain, name = "score-grid"}) {
+  if (!rows.length) return figure(name, null, {empty: "没有数据。"});
+  const longest = d3.max(yDomain, (n) => String(n).length) ?? 4;
+  const marginLeft = Math.min(width * 0.35, 16 + longest * 12);
+  const cellWidth = (width - marginLeft) / xDomain.length;
+  const plot = Plot.plot({
+    width,
+    height: 40 + yDomain.length * 22,
+    marginLeft,
+    style: STYLE,
+    padding: 0.06,
+    x: {domain: xDomain, label: null, axis: "top", tickFormat: (d) => String(d), ticks: yearTicks(xDomain, width)},
+    y: {domain: yDomain, label: null, tickSize: 0},
+    color: {type: "linear", scheme: SEQUENTIAL, domain: [0, 100]},
+    marks: [
+      Plot.cell(rows, {x: "x", y: "y", fill: "score", stroke: "#ddd", strokeWidth: 0.5, href: rows.some((d) => d.href) ? "href" : undefined}),
+      cellWidth >= 22
+        ? Plot.text(rows, {x: "x", y: "y", text: (d) => (d.missing ? "缺" : formatNumber(d.score)), fill: (d) => (d.score < 55 ? "white" : "black"), fontSize: 11})
+        : null,
+      Plot.tip(rows, Plot.pointer({x: "x", y: "y", title: "title", ...TIP_STYLE}))
+    ]
+  });
+  return figure(name, plot, {legendItems: [
+    {label: "100 分：没有扣分", color: d3.interpolateCividis(1)},
+    {label: "50 分", color: d3.interpolateCividis(0.5)},
+    {label: "0 分 / 缺：没有年报", color: d3.interpolateCividis(0)}
+  ]});
+}

@@ -153,3 +153,65 @@ export const HEADLINE_SOURCES = {
   t2_coercion_decisions: ["t2:coercion:decisions"],
   t2_fee_amount_wan: ["t2:admin_fees:fee_amount"]
 };
+
+const FIELD_LABELS = {
+  active_total: "主动公开信息数",
+  requests_new_total: "本年新收申请数",
+  requests_carried_total: "上年结转申请数",
+  requests_handled_total: "办理结果总计",
+  requests_forward_total: "结转下年度继续办理",
+  review_total: "行政复议数",
+  litigation_total: "行政诉讼数",
+  fees: "收取的费用（元）"
+};
+const OUTCOME_LABELS = {
+  granted: "予以公开", partial: "部分公开", refused: "不予公开", not_exist: "信息不存在/无法提供", other: "其他处理",
+  upheld: "结果维持", corrected: "结果纠正", pending: "尚未审结"
+};
+
+/** evidence.csv field → words: "active_categories.政务动态" → "主动公开分类：政务动态". */
+export function evidenceFieldLabel(field) {
+  const [head, ...rest] = String(field).split(".");
+  const tail = rest.join(".");
+  switch (head) {
+    case "active_categories": return `主动公开分类：${tail}`;
+    case "active_channels": return `公开渠道：${tail}`;
+    case "appendix": return `附表：${evidenceFieldLabel(tail)}`;
+    case "narrative": return `正文引用：${FIELD_LABELS[tail] ?? tail}`;
+    case "request_outcomes": return `申请办理结果：${OUTCOME_LABELS[tail] ?? tail}`;
+    case "review_outcomes": return `行政复议结果：${OUTCOME_LABELS[tail] ?? tail}`;
+    case "litigation_outcomes": return `行政诉讼结果：${OUTCOME_LABELS[tail] ?? tail}`;
+    default: return FIELD_LABELS[field] ?? field;
+  }
+}
+
+const FULLWIDTH = "０１２３４５６７８９";
+
+/**
+ * The sentence a number was read from, with that number marked (<mark>). The snippet does not say
+ * where in it the number stands, so the first stand-alone occurrence of the value's digits (ASCII
+ * or full-width) is marked; for 0 read from words (没有、未、无、零) the first such word is marked.
+ * Text goes into text nodes only (htl), never parsed as HTML.
+ */
+export function highlightedSnippet(snippet, value) {
+  const text = String(snippet ?? "");
+  let match = null;
+  if (value != null && Number.isFinite(Number(value))) {
+    const digits = String(Number(value));
+    const wide = [...digits].map((d) => (/\d/.test(d) ? FULLWIDTH[+d] : d)).join("");
+    for (const candidate of [digits, wide]) {
+      const re = new RegExp(`(?<![0-9０-９.])${candidate.replace(".", "\\.")}(?![0-9０-９])`);
+      const m = re.exec(text);
+      if (m) {
+        match = {start: m.index, end: m.index + m[0].length};
+        break;
+      }
+    }
+    if (!match && Number(value) === 0) {
+      const m = /没有|未(?:收到|接到|发生|收取)|无|零/.exec(text);
+      if (m) match = {start: m.index, end: m.index + m[0].length};
+    }
+  }
+  if (!match) return html`<span class="snippet">${text}</span>`;
+  return html`<span class="snippet">${text.slice(0, match.start)}<mark>${text.slice(match.start, match.end)}</mark>${text.slice(match.end)}</span>`;
+}

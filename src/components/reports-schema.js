@@ -10,6 +10,7 @@ export const REPORTS_COLUMN_TYPES = {
   county: "VARCHAR",
   city: "VARCHAR",
   province: "VARCHAR",
+  code: "VARCHAR",
   year: "INTEGER",
   published_on: "VARCHAR",
   template: "VARCHAR",
@@ -56,5 +57,70 @@ export const CHECKS_COLUMN_TYPES = {
   expected: "DOUBLE",
   actual: "DOUBLE",
   cells: "VARCHAR",
+  message: "VARCHAR"
+};
+
+// data/corpus/evidence.csv (loaders/output/evidence-table.ts): numbers read from prose
+export const EVIDENCE_COLUMN_TYPES = {
+  report_id: "VARCHAR",
+  field: "VARCHAR",
+  value: "DOUBLE",
+  line: "INTEGER",
+  start: "INTEGER",
+  end: "INTEGER",
+  snippet: "VARCHAR"
+};
+
+// data/corpus/similar_reports.csv (loaders/output/corpus-tables.ts): pairs of reports with copied content
+export const SIMILAR_COLUMN_TYPES = {
+  report_a: "VARCHAR",
+  report_b: "VARCHAR",
+  similarity: "DOUBLE",
+  shared_chars: "INTEGER",
+  sample: "VARCHAR",
+  kind: "VARCHAR",
+  containment: "DOUBLE",
+  figures_compared: "INTEGER",
+  figures_same: "INTEGER",
+  copy: "BOOLEAN",
+  direction: "VARCHAR",
+  evidence: "VARCHAR",
+  file_a: "VARCHAR",
+  file_b: "VARCHAR",
+  township_a: "VARCHAR",
+  county_a: "VARCHAR",
+  year_a: "INTEGER",
+  township_b: "VARCHAR",
+  county_b: "VARCHAR",
+  year_b: "INTEGER"
+};
+
+// data/corpus/coverage.csv: one row per listed township and year (present / missing / duplicated)
+export const COVERAGE_COLUMN_TYPES = {
+  province: "VARCHAR",
+  city: "VARCHAR",
+  county: "VARCHAR",
+  township: "VARCHAR",
+  code: "VARCHAR",
+  year: "INTEGER",
+  status: "VARCHAR",
+  n_reports: "INTEGER",
+  report_ids: "VARCHAR",
+  listed_in: "VARCHAR"
+};
+
+// data/corpus/quality.csv: quality score per report and per township-year, one row per deduction
+export const QUALITY_COLUMN_TYPES = {
+  level: "VARCHAR",
+  unit_id: "VARCHAR",
+  report_id: "VARCHAR",
+  county: "VARCHAR",
+  township: "VARCHAR",
+  year: "INTEGER",
+  score: "DOUBLE",
+  rule: "VARCHAR",
+  status: "VARCHAR",
+  weight: "DOUBLE",
+  points: "DOUBLE",
   message: "VARCHAR"
 };

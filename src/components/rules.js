@@ -1,5 +1,6 @@
 // The consistency rules of checks.csv in Chinese (README "核对规则"), for the 数据质量 and 报告详情 pages.
 export const RULES = {
+  // per report (loaders/checks)
   t3_balance: {label: "表三收支平衡", description: "表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理"},
   t3_outcome_sum: {label: "表三办理结果合计", description: "表三每列：（七）总计 = 各项办理结果之和"},
   t3_applicant_sum: {label: "表三申请人合计", description: "表三每行：总计 = 六类申请人之和"},
@@ -10,7 +11,22 @@ export const RULES = {
   template_current: {label: "使用现行模板", description: "2021 年度及以后的报告不应仍用 2019 模板"},
   t2_present: {label: "表二缺失", description: "有章节标题但表二为空或缺失（可能是图片）"},
   t3_present: {label: "表三缺失", description: "有章节标题但表三为空或缺失（可能是图片）"},
-  t4_present: {label: "表四缺失", description: "有章节标题但表四为空或缺失（可能是图片）"}
+  t4_present: {label: "表四缺失", description: "有章节标题但表四为空或缺失（可能是图片）"},
+  // narrative (loaders/checks/narrative-checks.ts)
+  total_vs_categories: {label: "总数与分类之和", description: "正文写明的主动公开总数 = 各分类数量之和"},
+  narrative_vs_table: {label: "正文与表格一致", description: "正文中引用的总数（如“共收到申请16件”）= 表格中的对应数值"},
+  approx_values: {label: "使用约数", description: "报告用“余、多、约”等约数代替确切数字"},
+  // across reports (loaders/corpus-checks)
+  report_missing: {label: "年报缺失", description: "该年度没有年报"},
+  published_by_mar31: {label: "晚于3月31日发布", description: "发布晚于次年3月31日（各时期通行期限）"},
+  published_by_jan31_local: {label: "晚于1月31日发布", description: "2019年起发布晚于次年1月31日（取决于地方规定，仅提示）"},
+  published_after_year_end: {label: "日期早于年度结束", description: "落款/发布日期早于报告年度结束"},
+  copy_other_township: {label: "与其他乡镇雷同", description: "与其他乡镇的年报内容雷同"},
+  copy_previous_year: {label: "与往年雷同", description: "与本乡镇往年年报内容雷同"},
+  duplicate_file: {label: "重复文件", description: "同一乡镇同一年度有多个文件"},
+  carry_over: {label: "跨年结转不符", description: "上年结转 ≠ 上一年度的结转下年度继续办理"},
+  stock_flow_2021: {label: "现行有效件数不连贯", description: "现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止（软规则）"},
+  extreme_jump: {label: "数值异常跳变", description: "指标较往年和县内同年异常跳变（需核实）"}
 };
 
 export function ruleLabel(rule) {
@@ -25,7 +41,7 @@ export const STATUS_LABELS = {
   "needs-ocr": "需OCR"
 };
 
-export const CHECK_STATUS_LABELS = {pass: "通过", fail: "未通过", skip: "跳过"};
+export const CHECK_STATUS_LABELS = {pass: "通过", fail: "未通过", warn: "提示", skip: "跳过"};
 
 /** Where a cell value came from, in words: "text:L12:C30-32" → "正文第12行第30–32字". */
 export function describeSource(source) {
