@@ -90,19 +90,13 @@ export function parseAppendix(index: TextIndex, startLine: number): AppendixResu
   for (let li = startLine; li < Math.min(index.lineCount, startLine + 10); li++) {
     const text = index.lineText(li);
     if (ROWS.some(([, re]) => re.test(text.replace(/\s+/g, "")))) break;
-    const pos = index.lineStarts[li];
-    if (cumulativeAt < 0) {
-      const c = text.search(/累计|历年/);
-      if (c >= 0) cumulativeAt = pos + c;
+    const cells = cellsOf(text, index.lineStarts[li]).filter((c) => c.text.trim() !== "");
+    for (const c of cells) {
+      if (/累计|历年/.test(c.text)) {
+        if (cumulativeAt < 0) cumulativeAt = c.start;
+      } else if (annualAt < 0 && /本年|当年|\d{4}\s*年|统计数|年度数|数量|数值/.test(c.text) && !/统计表|以来/.test(c.text)) annualAt = c.start;
     }
-    if (annualAt < 0) {
-      const a = text.search(/本年度?|当年|\d{4}\s*年(?:度)?(?!.*累计)|统计数|年度数/);
-      if (a >= 0 && !/统计表/.test(text)) annualAt = pos + a;
-    }
-    if (/统计指标|指标名称|项目/.test(text) || cumulativeAt >= 0 || annualAt >= 0) {
-      const cells = cellsOf(text, pos).filter((c) => c.text.trim() !== "");
-      headerCells = Math.max(headerCells, cells.length);
-    }
+    if (/统计指标|指标名称|项目/.test(text) || cumulativeAt >= 0 || annualAt >= 0) headerCells = Math.max(headerCells, cells.length);
   }
   const cumulativeFirst = cumulativeAt >= 0 && annualAt >= 0 && cumulativeAt < annualAt;
   const hasCumulative = cumulativeAt >= 0;
@@ -123,7 +117,8 @@ export function parseAppendix(index: TextIndex, startLine: number): AppendixResu
     const labelCell = cells[0];
     const label = labelCell.text.replace(/\s+/g, "");
     const channel = CHANNEL_ROW.exec(label);
-    const row = channel ? null : ROWS.find(([, re, not]) => re.test(label.replace(/[（(][^）)]*[）)]$/, "")) && !(not && not.test(label)));
+    const bare = label.replace(/[（(][^）)]*[）)]$/, ""); // "…数（不同渠道和方式公开相同信息计1条）"
+    const row = channel ? null : ROWS.find(([, re, not]) => re.test(bare) && !(not && not.test(bare)));
     if (!row && !channel) continue;
     let values = cells.slice(1);
     if (values.length === 0) values = followingCells(index, li, headerCells > 1 ? headerCells - 1 : 3);
@@ -145,12 +140,13 @@ export function parseAppendix(index: TextIndex, startLine: number): AppendixResu
     const field = row ? row[0] : null;
     if (field === "fees" && unit === "万元") value = Math.round(value * 10000 * 100) / 100;
     if (field !== "fees" && !Number.isInteger(value)) continue;
+    const snippet = `附表：${bare}${unit ? `（${unit}）` : ""} ${raw}`;
     if (channel) {
-      const f: Found = { value, evidence: index.evidence(`appendix.active_channels.${channel[1]}`, value, cell.start, cell.end) };
+      const f: Found = { value, evidence: { ...index.evidence(`appendix.active_channels.${channel[1]}`, value, cell.start, cell.end), snippet } };
       res.channels.push({ label: channel[1], value, found: f });
       continue;
     }
-    if (field && !res.values[field]) res.values[field] = { value, evidence: index.evidence(field, value, cell.start, cell.end) };
+    if (field && !res.values[field]) res.values[field] = { value, evidence: { ...index.evidence(field, value, cell.start, cell.end), snippet } };
   }
   return res;
 }
