@@ -6,7 +6,6 @@ import { readReport } from "./read/index.ts";
 import { normaliseText } from "./normalise.ts";
 import { detectTemplate } from "./detect-template.ts";
 import { identify } from "./identity/identify.ts";
-import { rememberIdentity } from "./identity/registry.ts";
 import type { PlaceIndex } from "./identity/places.ts";
 import { templates } from "./templates/index.ts";
 import { parseTemplateTables, type TablesParse } from "./template/parse-tables.ts";
@@ -57,8 +56,8 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       : "没有识别出年度报告的格式：这可能不是政府信息公开工作年度报告");
   }
 
-  // Identity (loaders/identity): township, place, year, publication date. The official code is
-  // not a contract field: it stays beside the record (identityOf) for reports.csv.
+  // Identity (loaders/identity): township, place, year, publication date. The official code and
+  // the sources are not contract fields: reports.csv and the report page show them.
   const identity = identify({
     file, text, titleLines, pageTitle: read.title ? normaliseText(read.title) : null, url: read.url,
     pageDate: read.pageDate, places: options.places,
@@ -66,7 +65,8 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const { township, county, city, province, year, published_on } = identity;
   Object.assign(record, { township, county, city, province, year, published_on });
   record.warnings.push(...identity.warnings);
-  rememberIdentity(record, identity);
+  record.code = identity.code;
+  record.identity_sources = identity.sources;
 
   let tables: TablesParse | null = null;
   const templateDef = templates.find((t) => t.id === record.template);

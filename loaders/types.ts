@@ -59,6 +59,10 @@ export interface ReportRecord {
   cells: Cell[];
   checks: Check[];
   warnings: string[];
+  /** Not in the CLI contract (REPORT_FIELDS): the official 统计用区划代码 (reports.csv `code`). */
+  code?: string | null;
+  /** Not in the CLI contract (REPORT_FIELDS): where the identity came from (title, places file, the deciding clue…). */
+  identity_sources?: Record<string, string | null>;
   /** Not in the CLI contract (REPORT_FIELDS): where each number read from prose stands (evidence.csv). */
   evidence?: Evidence[];
 }

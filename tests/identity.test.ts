@@ -56,8 +56,9 @@ describe("report year", () => {
 });
 
 describe("publication date", () => {
-  it("prefers the signature date over the page date", () => {
-    expect(publishedOn("……正文……\n某某镇人民政府\n2019年2月15日", "2019-03-01").date).toBe("2019-02-15");
+  it("prefers the page's 发布日期 (the day the report went public) over the signature date", () => {
+    expect(publishedOn("……正文……\n某某镇人民政府\n2019年2月15日", "2019-03-01").date).toBe("2019-03-01");
+    expect(publishedOn("……正文……\n某某镇人民政府\n2019年2月15日", null).date).toBe("2019-02-15");
   });
   it("uses the page's 发布日期 when the report is unsigned", () => {
     expect(publishedOn("正文没有落款。", "2021-01-20")).toEqual({ date: "2021-01-20", source: "page:发布日期", warnings: [] });

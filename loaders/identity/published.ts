@@ -1,8 +1,8 @@
-// The publication date: the signature date at the end of the report (a line holding only the
-// date, or the signing body and the date; 2019年2月15日, 二〇一九年二月十五日, 2019.2.15), else the
-// page's 发布日期 (from the HTML reader, or the meta line of a page saved as text). A signature date that lost
-// characters ("2019年215日") is not guessed: the page date is used if there is one, and a warning
-// says why.
+// The publication date: the page's 发布日期 when the file is a saved page (from the HTML reader, or
+// the meta line of a page saved as text) — the day the report became public, which is what
+// timeliness is judged on — else the signature date at the end of the report (a line holding only
+// the date, or the signing body and the date; 2019年2月15日, 二〇一九年二月十五日, 2019.2.15). A
+// signature date that lost characters ("2019年215日") is not guessed: a warning says why.
 import { findDates, findNumericDates, isoDate, looksLikeBrokenDate } from "./dates.ts";
 
 /** Lines at the end searched for the signature date (saved pages may carry a footer after it). */
@@ -17,6 +17,8 @@ export interface PublishedFinding {
 }
 
 export function publishedOn(text: string, pageDate: string | null): PublishedFinding {
+  const page = validPageDate(pageDate) ?? pageDateInText(text);
+  if (page) return { date: page, source: "page:发布日期", warnings: [] };
   const lines = text.split("\n");
   let seen = 0;
   let broken: string | null = null;
@@ -33,11 +35,9 @@ export function publishedOn(text: string, pageDate: string | null): PublishedFin
     }
     if (broken === null && looksLikeBrokenDate(line) && line.length <= 30) broken = line;
   }
-  const page = validPageDate(pageDate) ?? pageDateInText(text);
   const warnings: string[] = [];
-  if (broken) warnings.push(`落款日期缺字或无法识别（“${broken}”），不作猜测${page ? "，改用网页的发布日期" : "，发布日期留空"}`);
-  if (page) return { date: page, source: "page:发布日期", warnings };
-  if (!broken) warnings.push("没有找到落款日期或发布日期");
+  if (broken) warnings.push(`落款日期缺字或无法识别（“${broken}”），不作猜测，发布日期留空`);
+  else warnings.push("没有找到落款日期或发布日期");
   return { date: null, source: null, warnings };
 }
 

@@ -2,7 +2,6 @@
 // written out in full by their own tables).
 import type { ReportRecord } from "../types.ts";
 import { reportId } from "./report-id.ts";
-import { identityOf } from "../identity/registry.ts";
 import { T2_METRIC_COLUMNS, table2Metrics } from "../template/summary.ts";
 
 export const REPORTS_COLUMNS = [
@@ -17,7 +16,7 @@ export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | numbe
 export function reportsRow(r: ReportRecord): ReportsRow {
   return {
     report_id: reportId(r.file), file: r.file, status: r.status, error: r.error, township: r.township,
-    county: r.county, city: r.city, province: r.province, code: identityOf(r)?.code ?? null, year: r.year, published_on: r.published_on,
+    county: r.county, city: r.city, province: r.province, code: r.code ?? null, year: r.year, published_on: r.published_on,
     template: r.template, active_total: r.active_total, active_total_approx: r.active_total_approx,
     requests_new_total: r.requests_new_total, requests_carried_total: r.requests_carried_total,
     requests_handled_total: r.requests_handled_total, requests_forward_total: r.requests_forward_total,
