@@ -10,7 +10,7 @@
 //
 // A figure's place is, in prose, the 4 Chinese characters before it and the one after it on the
 // same line ("公开信息" · 101 · "条"); in tables, its cell (t3.new.total). Years, dates (numbers
-// followed by 年/月/日) and numbers with no Chinese on either side (index numbers, page numbers)
+// followed by 年/月/日), ordinals (第5), page numbers and numbers with no Chinese on either side
 // are not figures.
 import type { Cell } from "../../types.ts";
 
@@ -31,7 +31,8 @@ export function figures(text: string, cells: Cell[]): Figures {
       const e = s + m[0].length;
       let after = "";
       for (let i = e; i < line.length && after === ""; i++) if (!/\s/.test(line[i])) after = line[i];
-      if (!CJK.test(after) || after === "年" || after === "月" || after === "日") continue;
+      if (!CJK.test(after) || after === "年" || after === "月" || after === "日" || after === "页") continue;
+      if (line[s - 1] === "第") continue; // an ordinal
       if (/^(19|20)\d\d$/.test(m[0])) continue;
       let before = "";
       for (let i = s - 1; i >= 0 && before.length < 4; i--) if (CJK.test(line[i])) before = line[i] + before;

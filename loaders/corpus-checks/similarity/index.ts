@@ -160,10 +160,11 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
     const sameYear = ra.record.year !== null && ra.record.year === rb.record.year;
     const kind = samePlace ? (sameYear ? "same_township_same_year" : "same_township_other_year") : "other_township";
     const figs = compareFigures(figures(texts[p.a]!, ra.record.cells), figures(texts[p.b]!, rb.record.cells));
-    const copy = p.j >= COPY_MIN && figuresCarriedOver(figs);
+    // Two files of one township-year are a duplicate (duplicate_file), not a copy.
+    const copy = kind !== "same_township_same_year" && p.j >= COPY_MIN && figuresCarriedOver(figs);
     let direction = "";
     let evidence = "";
-    if (copy && kind !== "same_township_same_year") {
+    if (copy) {
       ({ direction, evidence } = kind === "same_township_other_year" || !sameYear
         ? { direction: "b_from_a", evidence: "later_year" }
         : whoCopied(ty, texts, p.a, p.b, A, B, setOf));
@@ -176,7 +177,7 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
       year_a: ra.record.year, township_b: rb.record.township, county_b: rb.record.county, year_b: rb.record.year,
     };
     rows.push(row);
-    if (!copy || kind === "same_township_same_year") continue;
+    if (!copy) continue;
     const describe = (self: number, other: number) => {
       const o = ty.refs[other].record;
       const whom = kind === "same_township_other_year" ? `本乡镇 ${o.year ?? "?"} 年度报告` : `${o.county ?? ""}${o.township ?? "（乡镇未知）"} ${o.year ?? "?"} 年度报告`;
