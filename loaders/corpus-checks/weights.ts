@@ -50,6 +50,11 @@ export const WEIGHTS: Record<string, RuleWeight> = {
   t2_present: { weight: 10, label: "表二缺失或为空" },
   t3_present: { weight: 10, label: "表三缺失或为空" },
   t4_present: { weight: 10, label: "表四缺失或为空" },
+
+  // ── prose rules (loaders/checks/narrative-checks.ts) ─────────────────────────────────────
+  total_vs_categories: { weight: 5, label: "正文主动公开总数 ≠ 各分类之和" },
+  narrative_vs_table: { weight: 5, label: "正文引用的数 ≠ 表格中的数" },
+  approx_values: { weight: 2, label: "用约数代替确切数" },
 };
 
 export function weightOf(rule: string, weights: Record<string, RuleWeight> = WEIGHTS): number {
