@@ -8,6 +8,7 @@ import { analyseCorpus } from "../loaders/corpus-checks/index.ts";
 import { reportId } from "../loaders/output/report-id.ts";
 import type { Place } from "../loaders/identity/places.ts";
 import type { Cell, ReportRecord } from "../loaders/types.ts";
+import { template2021 } from "../loaders/templates/index.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -81,7 +82,8 @@ function paragraph(style: Style, n: number): string {
   return s;
 }
 
-const T3_ROWS = ["本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计", "结转下年度继续办理"];
+/** Table 三's printed rows, from the 2021 template schema (25 rows). */
+const T3_ROWS = template2021.tables.find((t) => t.id === "t3")!.blocks[0].rows.map((r) => `${r.ordinal ?? ""}${r.label}`);
 
 function reportText(p: Place, year: number, style: Style, f: Figures): string {
   const lines: string[] = [];
