@@ -254,15 +254,18 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
 
 /** Tokens not inside a bracket opened after `from` ("工作动态80条（含图片新闻20条）": 20 is not an item). */
 function nested(text: string, from: number, toks: Tok[]): Tok[] {
-  return toks.filter((t) => {
-    let depth = 0;
-    for (let i = from; i < t.start; i++) {
+  const out: Tok[] = [];
+  let depth = 0;
+  let i = from;
+  for (const t of toks) {
+    for (; i < t.start; i++) {
       const c = text[i];
       if (c === "（" || c === "(") depth++;
       else if ((c === "）" || c === ")") && depth > 0) depth--;
     }
-    return depth === 0;
-  });
+    if (depth === 0) out.push(t);
+  }
+  return out;
 }
 
 /** Index of the bracket closing the one that opens `s` (nested （3） inside allowed), or -1. */

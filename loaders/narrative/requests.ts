@@ -2,7 +2,7 @@
 // forward, and the outcomes where stated (予以公开, 部分公开, 不予公开 …). Zero stated in words
 // (没有接到…申请, 未收到…申请, 依申请办理事项为零, 零申请, 0件次) is 0, keeping the text as evidence.
 // report-formats.md §2. A number is taken only where the words say which of these it is.
-import type { Tok, TokenCache } from "./context.ts";
+import type { TokenCache } from "./context.ts";
 import { spanOf, type Sentence, type TextIndex, type Topic } from "./text.ts";
 import { resolve, type Found } from "./resolve.ts";
 
@@ -117,5 +117,3 @@ const FIELD_NAMES: Record<RequestField, string> = {
   requests_handled_total: "办结（答复）的申请数",
   requests_forward_total: "结转下年度的申请数",
 };
-
-export type { Tok };

@@ -18,6 +18,8 @@ const SKIP_TOPICS: ReadonlySet<Topic> = new Set(["table", "appendix", "problems"
 const REVIEW = /复议/;
 const LITIGATION = /诉讼|起诉/;
 const OTHER_NOUNS = /举报|投诉|申诉|信访|咨询|申请(?!行政复议|复议)|留言|建议|提案/;
+/** Words between 复议/诉讼 and a number in the next clause that keep the number about it. */
+const COUNTS_WHAT_WAS_NAMED = /^(?:案件|情况|方面|工作)?(?:数量?)?[，,：:]\s*(?:全年|本年度?|今年)?(?:共|共计|合计)?(?:发生|收到|受理|被申请|被提起|提起|有)?(?:了)?(?:案件|情况)?(?:数量?)?(?:为|是)?$/;
 const BOTH = /(?:各|均|都|分别|皆)(?:为|是|有)?$/;
 const OUTCOMES: [Outcome, RegExp][] = [
   ["pending", /尚未审结|未审结|审理中|正在审理|尚在审理|未结案|尚未结案|在审/],
@@ -27,7 +29,6 @@ const OUTCOMES: [Outcome, RegExp][] = [
 ];
 /** A negation that says "none" of what follows (not 尚未审结, 未经复议, 无法, 无正当理由). */
 const NONE = /(?:没有|并无|均无|尚无|暂无|未(?:发生|出现|收到|接到|有|曾|被)|无(?!法|正当|一例外)|零)(?!审结|结案|经)/g;
-const SAYS_ZERO = /(?:均|都|各)?(?:为|是)?(?:零|无|0)(?:件|起|宗|例|次)?[。；;]?$/;
 
 export function extractReviews(index: TextIndex, sentences: Sentence[], cache: TokenCache, noneSections: { start: number; end: number; title: string }[]): ReviewsResult {
   const res: ReviewsResult = { values: {}, outcomes: { review: {}, litigation: {} }, warnings: [] };
@@ -57,9 +58,11 @@ export function extractReviews(index: TextIndex, sentences: Sentence[], cache: T
       }
       let target: ReviewField | null = null;
       if (r || l) target = lastMention(clause);
-      else if (!OTHER_NOUNS.test(clause) && !/[（(]/.test(s.text.slice(Math.max(0, t.start - 1), t.start))) {
+      else if (!/[（(]/.test(s.text.slice(Math.max(0, t.start - 1), t.start))) {
+        // "行政复议方面，共发生1件": the number's clause only says how many of what was named just before.
         target = lastMention(t.wide);
-        if (target && OTHER_NOUNS.test(t.wide.slice(t.wide.lastIndexOf(target === "review_total" ? "复议" : "诉讼")))) target = null;
+        const tail = target ? t.wide.slice(t.wide.lastIndexOf(target === "review_total" ? "复议" : "诉讼") + 2) : "";
+        if (target && !COUNTS_WHAT_WAS_NAMED.test(tail)) target = null;
       }
       if (!target) continue;
       if (OTHER_NOUNS.test(clause.slice(clause.lastIndexOf(target === "review_total" ? "复议" : "诉讼")))) continue;
@@ -111,7 +114,7 @@ function zeroInWords(s: Sentence, add: (f: ReviewField, v: number, a: number, b:
     if (!hit) {
       // "行政复议、行政诉讼均为零", "行政复议情况：无"
       const body = clause.replace(/[，,；;。]$/, "");
-      if (/(?:复议|诉讼)[^。]*?(?:[：:]\s*(?:无|没有|零)|(?:均|都|各)(?:为|是)?(?:零|无)|(?:为|是)零|(?:均|都|皆)?(?:未|没有)(?:发生|出现)过?)$/.test(body) || (SAYS_ZERO.test(body) && /(?:为|是)零|[：:]\s*无$/.test(body))) {
+      if (/(?:复议|诉讼)[^。]*?(?:[：:]\s*(?:无|没有|零)|(?:均|都|各)(?:为|是)?(?:零|无)|(?:为|是)零|(?:均|都|皆)?(?:未|没有)(?:发生|出现)过?)$/.test(body)) {
         hit = { from: 0, scope: body };
       }
     }
