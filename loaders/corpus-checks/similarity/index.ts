@@ -220,7 +220,7 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
   return {
     rows, checks,
     stats: {
-      similarity_texts: groups.size ? [...groups.values()].reduce((s, g) => s + g.length, 0) : 0,
+      similarity_texts: raw.filter((r) => r !== null).length,
       similarity_compared: members.length, similarity_boilerplate_shingles: common.length, similarity_df_threshold: dfThreshold,
       similarity_candidates: candidates.length / 2, similarity_verified: estimated, similarity_pairs: rows.length,
       ms_shingles: t1 - t0, ms_boilerplate: t2 - t1, ms_minhash_lsh: t3 - t2, ms_verify: t4 - t3, ms_passages: t5 - t4,
