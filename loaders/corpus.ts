@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ReportRecord } from "./types.ts";
-import { emptyRecord, parseReport, type ParseOptions } from "./parse-report.ts";
+import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report.ts";
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
 
 /** Default folder of input reports, relative to the project root. */
@@ -50,7 +50,7 @@ export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
   return indexPlaces(places);
 }
 
-export function parseFile(file: string, options: ParseOptions = {}): ReportRecord {
+export async function parseFile(file: string, options: ParseOptions = {}): Promise<ReportRecord> {
   const name = toPosix(file);
   let bytes: Uint8Array;
   try {
@@ -61,7 +61,7 @@ export function parseFile(file: string, options: ParseOptions = {}): ReportRecor
     return record;
   }
   try {
-    return parseReport(name, bytes, options);
+    return await parseReportAsync(name, bytes, options);
   } catch (e) {
     // A parser bug must not take the whole corpus down: the file is reported with the cause.
     const record = emptyRecord(name);
@@ -74,12 +74,14 @@ export interface CorpusOptions extends ParseOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-export function parseFiles(files: string[], options: CorpusOptions = {}): ReportRecord[] {
-  return files.map((file, i) => {
-    const record = parseFile(file, options);
+/** Parses the files one after another (PDF reading is async; one file at a time bounds memory). */
+export async function parseFiles(files: string[], options: CorpusOptions = {}): Promise<ReportRecord[]> {
+  const records: ReportRecord[] = [];
+  for (const [i, file] of files.entries()) {
+    records.push(await parseFile(file, options));
     options.onProgress?.(i + 1, files.length, file);
-    return record;
-  });
+  }
+  return records;
 }
 
 /** Paths in outputs use forward slashes and are relative to `base` when under it. */

@@ -2,8 +2,8 @@
 // The data path: read (bytes → text) → normalise → detect template → identity → (tables and
 // narrative: later stages) → checks → record.
 import type { ReportRecord, Status } from "./types.ts";
-import { readReport } from "./read/index.ts";
-import { normaliseText } from "./normalise.ts";
+import { readReport, readReportAsync, type ReadResult } from "./read/index.ts";
+import { isTraditional, normaliseGrid, normaliseText, normaliseWithPages } from "./normalise.ts";
 import { detectTemplate } from "./detect-template.ts";
 import { identify } from "./identity/identify.ts";
 import type { PlaceIndex } from "./identity/places.ts";
@@ -33,15 +33,29 @@ export function emptyRecord(file: string): ReportRecord {
   };
 }
 
+/** Parses a report synchronously: every format but PDF (use parseReportAsync for those). */
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ReportRecord {
+  return parseRead(file, readReport(file, bytes), options);
+}
+
+/** Parses a report in any supported format, PDF included. Never rejects. */
+export async function parseReportAsync(file: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ReportRecord> {
+  return parseRead(file, await readReportAsync(file, bytes), options);
+}
+
+function parseRead(file: string, read: ReadResult, options: ParseOptions): ReportRecord {
   const record = emptyRecord(file);
-  const read = readReport(file, bytes);
   if (read.kind !== "text") {
     record.status = read.kind;
     record.error = read.message;
     return record;
   }
-  const text = normaliseText(read.text);
+  record.warnings.push(...read.warnings);
+  // A PDF's page offsets must survive normalisation (provenance names the page).
+  const normalised = read.pageStarts ? normaliseWithPages(read.text, read.pageStarts) : { text: normaliseText(read.text), pageStarts: undefined };
+  const text = normalised.text;
+  const traditional = read.tables.length > 0 && isTraditional(read.text);
+  read = { ...read, tables: read.tables.map((g) => normaliseGrid(g, traditional)) };
   options.onText?.(file, text);
   if (text.trim() === "") {
     record.error = "文件中没有文字内容：可能是空白页或图片版报告";
@@ -75,7 +89,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     record.cells = tables.cells;
     record.warnings.push(...tables.warnings);
     Object.assign(record, tableSummary(tables.cells));
-    record.checks = runChecks({ template: record.template, year: record.year, cells: record.cells, tableState: tables.state });
+    record.checks = runChecks({ template: record.template, year: record.year, township: record.township, cells: record.cells, tableState: tables.state });
   } else if (detection.templateHeadings) {
     const { headings } = locateRegions(text);
     record.checks = tablesPresent({ t2: state(headings.has("t2")), t3: state(headings.has("t3")), t4: state(headings.has("t4")) });
@@ -84,9 +98,28 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   // Numbers written in prose (loaders/narrative): never overwrite the table values above.
   applyNarrative(record, text);
 
+  if (normalised.pageStarts) withPages(record, text, normalised.pageStarts);
   record.status = statusOf(record, tables);
+  if (read.incomplete && record.status === "ok") record.status = "partial";
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";
   return record;
+}
+
+/** In a PDF, text provenance names the page: "text:L40…" → "pdf:p3:L40…". */
+function withPages(record: ReportRecord, text: string, pageStarts: number[]): void {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const pageOfLine = (line: number) => {
+    const offset = lineStarts[line - 1] ?? 0;
+    let page = 1;
+    while (page < pageStarts.length && pageStarts[page] <= offset) page++;
+    return page;
+  };
+  for (const c of record.cells) {
+    const m = /^text:L(\d+)/.exec(c.source);
+    if (m) c.source = `pdf:p${pageOfLine(Number(m[1]))}:${c.source.slice(5)}`;
+  }
+  for (const e of record.evidence ?? []) e.page = pageOfLine(e.line);
 }
 
 function titleCandidates(text: string): string[] {

@@ -23,20 +23,20 @@ export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
   return { root, demo, files };
 }
 
-export function parseSiteCorpus(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): ReportRecord[] {
-  return parseSiteCorpusWithTexts(corpus, env).records;
+export async function parseSiteCorpus(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): Promise<ReportRecord[]> {
+  return (await parseSiteCorpusWithTexts(corpus, env)).records;
 }
 
 /** The parse plus what the corpus-wide checks need: each record's normalised text (same order) and the places. */
-export function parseSiteCorpusWithTexts(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): {
+export async function parseSiteCorpusWithTexts(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): Promise<{
   records: ReportRecord[];
   texts: (string | null)[];
   places: PlaceIndex;
-} {
+}> {
   const placeDirs = [DEFAULT_PLACES_DIR, ...(env.NIANBAO_PLACES ? env.NIANBAO_PLACES.split(",") : [])].filter(existsSync);
   const places = loadPlaces(placeDirs);
   const byFile = new Map<string, string>();
-  const records = parseFiles(corpus.files, {
+  const records = await parseFiles(corpus.files, {
     places,
     onText: (file, text) => byFile.set(file, text),
     onProgress: (done, total) => {

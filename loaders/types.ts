@@ -75,6 +75,8 @@ export interface Evidence {
   start: number;
   end: number;
   snippet: string;
+  /** PDF only: the page the line stands on. */
+  page?: number;
 }
 
 /** Field order of the contract; the JSON output and reports.csv follow it. */

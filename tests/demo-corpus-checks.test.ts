@@ -41,13 +41,13 @@ function isUnknownDirectionSource(alarm: string, t: Truth): boolean {
 }
 
 describe.skipIf(!present)("corpus checks on the demo corpus", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     truth = loadTruth(TRUTH_DIR);
     const places = loadPlaces([join(ROOT, "data/places")]);
     const files = listInputFiles([join(ROOT, "data/reports/demo")]).files;
     const byFile = new Map<string, string>();
     let t0 = performance.now();
-    parsed = parseFiles(files, { places, onText: (file, text) => byFile.set(file, text) });
+    parsed = await parseFiles(files, { places, onText: (file, text) => byFile.set(file, text) });
     timings.parse_ms = performance.now() - t0;
     texts = parsed.map((r) => byFile.get(r.file) ?? null);
     for (const r of parsed) r.file = displayPath(r.file, ROOT);

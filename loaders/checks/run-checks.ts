@@ -9,6 +9,8 @@ import type { TableState } from "../template/parse-tables.ts";
 export interface CheckContext {
   template: TemplateId;
   year: number | null;
+  /** The reporting township, when the report is a township's (city and county reports have none). */
+  township?: string | null;
   cells: Cell[];
   tableState: Record<TableId, TableState> | null;
 }
@@ -21,7 +23,7 @@ export function runChecks(ctx: CheckContext): Check[] {
   const template = templates.find((t) => t.id === ctx.template)!;
   for (const rule of SUM_RULES) checks.push(...sumRule(rule, ctx.cells, template));
   checks.push(nonNegativeCounts(ctx));
-  checks.push(rulesAtTownship(ctx.cells));
+  checks.push(rulesAtTownship(ctx));
   checks.push(oldTemplate(ctx));
   if (ctx.tableState) checks.push(...tablesPresent(ctx.tableState));
   return checks;
@@ -120,8 +122,10 @@ function nonNegativeCounts(ctx: CheckContext): Check {
 }
 
 /** 规章 are made only by provincial and districted-city governments: a township reporting one is an error. */
-function rulesAtTownship(cells: Cell[]): Check {
-  const rules = cells.filter((c) => c.table === "t2" && c.row === "rules" && c.value !== null);
+function rulesAtTownship(ctx: CheckContext): Check {
+  // Cities with districts and provinces do make 规章: the rule is about townships only.
+  if (ctx.township === null) return { rule: "t2_rules_township", status: "skip", message: "不是乡镇的报告（或乡镇未识别），不适用" };
+  const rules = ctx.cells.filter((c) => c.table === "t2" && c.row === "rules" && c.value !== null);
   const positive = rules.filter((c) => (c.value ?? 0) > 0);
   if (rules.length === 0) return { rule: "t2_rules_township", status: "skip", message: "表二“规章”行没有数值" };
   if (positive.length === 0) return { rule: "t2_rules_township", status: "pass", message: "乡镇未报告规章" };

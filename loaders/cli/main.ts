@@ -13,7 +13,7 @@ import { gazetteer } from "../identity/gazetteer.ts";
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Runs the CLI and returns its exit code. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -48,13 +48,13 @@ export function main(argv: string[]): number {
   // --out also runs the rules across reports, which compare the reports' texts.
   const texts = new Map<string, string>();
   const onText = options.out ? (f: string, text: string) => texts.set(f, text) : undefined;
-  files.forEach((file, i) => {
-    const record = parseFile(file, { places, onText });
+  for (const [i, file] of files.entries()) {
+    const record = await parseFile(file, { places, onText });
     if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
     else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
     if (options.out) records.push(record);
     progress.tick(i + 1, files.length);
-  });
+  }
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });

@@ -51,5 +51,18 @@ export function matchLabel<T extends Label>(printed: string, labels: KeyedLabel<
   const exact = labels.filter((l) => l.keys.includes(key)).map((l) => l.item);
   if (exact.length) return exact;
   if (key.length < MIN_PREFIX) return [];
-  return labels.filter((l) => l.keys.some((k) => k.startsWith(key) && key.length >= Math.min(k.length * 0.5, 8))).map((l) => l.item);
+  const prefix = labels.filter((l) => l.keys.some((k) => k.startsWith(key) && key.length >= Math.min(k.length * 0.5, 8))).map((l) => l.item);
+  if (prefix.length) return prefix;
+  // Characters lost where a wrapped cell broke across lines ("其他法律行政止公开" for
+  // 其他法律行政法规禁止公开): same start and end, the rest in order, most of the label there.
+  const gapped = labels.filter((l) => l.keys.some((k) => withGap(key, k)));
+  return gapped.length === 1 ? [gapped[0].item] : [];
+}
+
+function withGap(printed: string, label: string): boolean {
+  if (printed.length >= label.length || printed.length < Math.max(MIN_PREFIX, label.length * 0.6)) return false;
+  if (printed.slice(0, 3) !== label.slice(0, 3) || printed.slice(-2) !== label.slice(-2)) return false;
+  let i = 0;
+  for (const ch of label) if (ch === printed[i]) i++;
+  return i === printed.length;
 }

@@ -10,7 +10,7 @@ import { analyseCorpus } from "../../loaders/corpus-checks/index.ts";
 import { gazetteer } from "../../loaders/identity/gazetteer.ts";
 
 const corpus = siteCorpus();
-const { records, texts, places } = parseSiteCorpusWithTexts(corpus);
+const { records, texts, places } = await parseSiteCorpusWithTexts(corpus);
 const analysis = analyseCorpus(records, texts, { places, gazetteer: gazetteer() });
 process.stderr.write(`corpus checks: ${Math.round(analysis.stats.ms_total)} ms, ${analysis.similar.length} similar pairs\n`);
 const tables = writeTables(records, analysis);
