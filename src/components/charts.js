@@ -31,10 +31,18 @@ export function figure(name, content, {legendItems, caption, empty} = {}) {
  * y scale for counts: linear from 0, or "symlog" (like a log scale but defined at 0) so that a few
  * large values do not flatten all the small ones.
  */
-function yScale(scale, label, unit) {
+function yScale(scale, label, unit, max) {
   return scale === "symlog"
     ? {type: "symlog", label: `↑ ${axisTitle(label, unit)}（对数刻度）`, grid: true, tickFormat: formatNumber, ticks: 6}
-    : {label: `↑ ${axisTitle(label, unit)}`, grid: true, zero: true, tickFormat: formatNumber, nice: true};
+    : {label: `↑ ${axisTitle(label, unit)}`, grid: true, zero: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(max, unit)};
+}
+
+const COUNT_UNITS = new Set(["件", "条", "项", "份", "个", "次"]);
+
+/** Whole-number ticks (0, 1, 2 …) for small counts, instead of 0.1, 0.2 …; undefined otherwise. */
+function integerTicks(max, unit) {
+  if (!COUNT_UNITS.has(unit) || !(max >= 0) || max > 10) return undefined;
+  return d3.range(0, Math.max(1, Math.ceil(max)) + 1);
 }
 
 /** Years for an x axis: every year, or every other one when narrow. */
@@ -69,13 +77,13 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
     marginRight: Math.min(180, 14 + longest * 12),
     style: STYLE,
     x: {domain: [years[0], years.at(-1)], label: "年份", tickFormat: "d", ticks: yearTicks(years, width), labelAnchor: "right"},
-    y: yScale(scale, label, unit),
+    y: yScale(scale, label, unit, d3.max(defined, (d) => d.value)),
     color,
     symbol,
     marks: [
       Plot.ruleY([0]),
       Plot.lineY(rows, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "linear"}),
-      Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5}),
+      Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5, ariaLabel: (d) => `${d.series}|${d.year}：${d.value}`, ariaDescription: "points"}),
       Plot.text(defined, Plot.selectLast({x: "year", y: "value", z: "series", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600})),
       Plot.tip(defined, Plot.pointer({
         x: "year", y: "value",
@@ -101,16 +109,17 @@ export function rankedBars(rows, {width, label, unit, year}) {
   const max = d3.max(sorted, (r) => r.value) ?? 0;
   const plot = Plot.plot({
     width,
-    height: 36 + sorted.length * 22,
+    height: 46 + sorted.length * 22,
     marginLeft: Math.min(width * 0.4, 16 + longest * 12),
     marginRight: 64,
     style: STYLE,
-    x: {label: `${axisTitle(label, unit)} →`, grid: true, tickFormat: formatNumber, domain: [Math.min(0, d3.min(sorted, (r) => r.value) ?? 0), max > 0 ? max : 1], nice: true},
+    marginBottom: 40,
+    x: {label: `${axisTitle(label, unit)} →`, labelOffset: 36, grid: true, tickFormat: formatNumber, domain: [Math.min(0, d3.min(sorted, (r) => r.value) ?? 0), max > 0 ? max : 1], nice: true, ticks: integerTicks(max, unit)},
     y: {domain: sorted.map((r) => r.series), label: null, axis: null},
     marks: [
       // the names as a text mark (not the axis) so that highlighted ones can be bold and coloured
-      Plot.text(sorted.filter((r) => !r.highlight), {frameAnchor: "left", y: "series", text: "series", textAnchor: "end", dx: -6}),
-      Plot.text(sorted.filter((r) => r.highlight), {frameAnchor: "left", y: "series", text: "series", textAnchor: "end", dx: -6, fill: HIGHLIGHT, fontWeight: 700}),
+      Plot.text(sorted.filter((r) => !r.highlight), {frameAnchor: "left", y: "series", text: "series", textAnchor: "end", dx: -6, ariaDescription: "names"}),
+      Plot.text(sorted.filter((r) => r.highlight), {frameAnchor: "left", y: "series", text: "series", textAnchor: "end", dx: -6, fill: HIGHLIGHT, fontWeight: 700, ariaDescription: "highlighted-names"}),
       Plot.barX(sorted.filter((r) => !isMissing(r.value)), {
         x: "value",
         y: "series",
@@ -123,9 +132,12 @@ export function rankedBars(rows, {width, label, unit, year}) {
         x: (r) => (isMissing(r.value) ? 0 : Math.max(0, r.value)),
         y: "series",
         text: (r) => (isMissing(r.value) ? "无数据" : formatNumber(r.value)),
+        // series and value, machine-readable (the tests and screen readers use it)
+        ariaLabel: (r) => `${r.series}：${isMissing(r.value) ? "无数据" : r.value}`,
         textAnchor: "start",
         dx: 4,
-        fill: (r) => (isMissing(r.value) ? "#767676" : "currentColor")
+        fill: (r) => (isMissing(r.value) ? "#767676" : "currentColor"),
+        ariaDescription: "value-labels"
       }),
       Plot.tip(sorted, Plot.pointerY({
         x: (r) => r.value ?? 0,
@@ -168,7 +180,7 @@ export function spreadByYear(rows, {width, years, label, unit, highlightNames = 
     marginLeft: 56,
     style: STYLE,
     x: {domain: [years[0] - 0.5, years.at(-1) + 0.5], label: "年份", tickFormat: "d", ticks: yearTicks(years, width), labelAnchor: "right"},
-    y: yScale(scale, label, unit),
+    y: yScale(scale, label, unit, d3.max(defined, (d) => d.value)),
     color,
     symbol,
     marks: [
@@ -222,7 +234,7 @@ export function changeGrid(rows, {width, years, label, unit, seriesNames}) {
     marginLeft: Math.min(width * 0.35, 16 + longest * 12),
     style: STYLE,
     padding: 0.05,
-    x: {domain: years.slice(1), label: "年份（与上一年相比）", tickFormat: "d", axis: "top", ticks: yearTicks(years.slice(1), width)},
+    x: {domain: years.slice(1), label: null, tickFormat: "d", axis: "top", ticks: yearTicks(years.slice(1), width)},
     y: {domain: names, label: null, tickSize: 0},
     color: {type: "linear", scheme: DIVERGING, domain: [-extent, extent], reverse: false},
     marks: [
@@ -237,7 +249,7 @@ export function changeGrid(rows, {width, years, label, unit, seriesNames}) {
       }))
     ]
   });
-  return figure("change", plot, {legendItems: [
+  return figure("change", plot, {caption: "每格为该年与上一年相比的变化（两年都有数值时）。", legendItems: [
     {label: `减少（${axisTitle(label, unit)}）`, color: d3.interpolatePuOr(0.15)},
     {label: "不变", color: d3.interpolatePuOr(0.5)},
     {label: "增加", color: d3.interpolatePuOr(0.85)}
@@ -265,11 +277,11 @@ export function stackedByYear(rows, {width, years, groups, mode = "absolute", la
     x: {domain: years, label: "年份", labelAnchor: "right", labelArrow: "right", tickFormat: "d", ticks: yearTicks(years, width), padding: 0.2},
     y: share
       ? {label: "↑ 占当年合计的比例", grid: true, tickFormat: (d) => formatPercent(d), domain: [0, 1]}
-      : {label: `↑ ${axisTitle(label, unit)}`, grid: true, tickFormat: formatNumber, nice: true},
+      : {label: `↑ ${axisTitle(label, unit)}`, grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(d3.max(totals, (t) => t.total), unit)},
     color: {domain: groups.map((g) => g.id), range: groups.map((g) => g.color)},
     marks: [
       Plot.barY(data, {x: "year", y: "value", fill: "group", offset: share ? "normalize" : null, order: groups.map((g) => g.id)}),
-      share ? null : Plot.text(totals, {x: "year", y: "total", text: (d) => formatNumber(d.total), dy: -7, fontSize: 11}),
+      share ? null : Plot.text(totals, {x: "year", y: "total", text: (d) => formatNumber(d.total), ariaLabel: (d) => `${d.year}：${d.total}`, dy: -7, fontSize: 11, ariaDescription: "totals"}),
       Plot.ruleY([0]),
       Plot.tip(data, Plot.pointer(Plot.stackY({
         x: "year", y: "value", z: "group", offset: share ? "normalize" : null, order: groups.map((g) => g.id),
@@ -324,16 +336,17 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
   const longest = d3.max(data, (r) => r.label.length) ?? 4;
   const plot = Plot.plot({
     width,
-    height: 36 + data.length * 24,
+    height: 46 + data.length * 24,
     marginLeft: Math.min(width * 0.45, 16 + longest * 12),
     marginRight: 56,
+    marginBottom: 40,
     style: STYLE,
-    x: {label: `${axisTitle(label, unit)} →`, grid: true, tickFormat: formatNumber, nice: true},
+    x: {label: `${axisTitle(label, unit)} →`, labelOffset: 36, grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(d3.max(data, (r) => r.value), unit)},
     y: {domain: data.map((r) => r.label), label: null, tickSize: 0},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (r) => r.color ?? "#0072b2", insetTop: 3, insetBottom: 3}),
       Plot.ruleX([0]),
-      Plot.text(data, {x: "value", y: "label", text: (r) => formatNumber(r.value), textAnchor: "start", dx: 4}),
+      Plot.text(data, {x: "value", y: "label", text: (r) => formatNumber(r.value), ariaLabel: (r) => `${r.label}：${r.value}`, textAnchor: "start", dx: 4, ariaDescription: "value-labels"}),
       Plot.tip(data, Plot.pointerY({x: "value", y: "label", title: (r) => r.title ?? `${r.label}：${formatNumber(r.value)}${unit ? ` ${unit}` : ""}`, ...TIP_STYLE}))
     ]
   });
@@ -372,9 +385,11 @@ export function stackedByPlace(rows, {width, places, groups, mode = "absolute", 
         y: (p) => p,
         x: (p) => (share ? (totals.get(p) ? 1 : 0) : totals.get(p) ?? 0),
         text: (p) => (totals.get(p) == null ? "无数据" : `${share ? "共 " : ""}${formatNumber(totals.get(p))}`),
+        ariaLabel: (p) => `${p}：${totals.get(p) ?? "无数据"}`,
         textAnchor: "start",
         dx: 4,
-        fill: (p) => (totals.get(p) == null ? "#767676" : "currentColor")
+        fill: (p) => (totals.get(p) == null ? "#767676" : "currentColor"),
+        ariaDescription: "totals"
       }),
       Plot.tip(data, Plot.pointer(Plot.stackX({
         y: "place", x: "value", z: "group", offset: share ? "normalize" : null, order: groups.map((g) => g.id),

@@ -87,7 +87,19 @@ export async function openCorpusDB(names) {
   // imported on demand: pages that never query (总览, 数据质量, 报告详情) do not load the DuckDB
   // and Arrow JS at all
   const {openDuckDB} = await import("./db.js");
-  return openDuckDB(Object.fromEntries(names.map((name) => [name, {file: FILES[name], types: TABLE_TYPES[name]}])));
+  const db = await openDuckDB(tableSpecs(names));
+  return {
+    ...db,
+    /** Loads the corpus tables a SQL text names (e.g. cells only when a query uses it). */
+    async ensureTablesFor(sql) {
+      const named = Object.keys(FILES).filter((name) => name !== "corpus" && new RegExp(`\\b${name}\\b`, "i").test(sql));
+      await db.addTables(tableSpecs(named));
+    }
+  };
+}
+
+function tableSpecs(names) {
+  return Object.fromEntries(names.map((name) => [name, {file: FILES[name], types: TABLE_TYPES[name]}]));
 }
 
 /**

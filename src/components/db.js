@@ -42,16 +42,30 @@ export async function openDuckDB(tables) {
   const connection = await db.connect();
   await connection.query("SET autoinstall_known_extensions = false");
   await connection.query("SET autoload_known_extensions = false");
-  for (const {name, types, text} of texts) {
+  const loadTable = async ({name, types, text}) => {
     const fileName = `${name}.csv`;
     await db.registerFileText(fileName, await text);
     await connection.query(
       `CREATE TABLE ${quoteIdentifier(name)} AS SELECT * FROM read_csv(${quoteString(fileName)}, ` +
         `header = true, auto_detect = true${Object.keys(types).length ? `, types = ${structLiteral(types)}` : ""})`
     );
-  }
+  };
+  for (const table of texts) await loadTable(table);
   performance.mark("duckdb:tables-loaded");
+  const loaded = new Set(texts.map((t) => t.name));
+  let adding = Promise.resolve();
   return {
+    /** Names of the tables loaded so far. */
+    tables: () => [...loaded],
+    /** Loads more tables (same form as openDuckDB's argument); tables already loaded are skipped. */
+    addTables(more) {
+      const todo = Object.entries(more).filter(([name]) => !loaded.has(name));
+      for (const [name] of todo) loaded.add(name);
+      adding = adding.then(async () => {
+        for (const [name, {file, types = {}}] of todo) await loadTable({name, types, text: file.text()});
+      });
+      return adding;
+    },
     /** Runs SQL; returns plain row objects (BIGINT/HUGEINT converted to Number). */
     async query(sql) {
       const table = await connection.query(sql);

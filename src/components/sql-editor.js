@@ -16,7 +16,7 @@ export function sqlEditor({value, examples = [], onRun}) {
     : null;
   const root = html`<div class="sql-editor">
     ${textarea}
-    <div class="toolbar">${run}${reset}${exampleSelect}<span class="muted">Ctrl+Enter 运行；可查询的表：reports、cells、checks</span></div>
+    <div class="toolbar">${run}${reset}${exampleSelect}<span class="muted">Ctrl+Enter 运行；可查询的表：reports、cells、checks、evidence、similar_reports、coverage、quality（首次用到时载入）</span></div>
   </div>`;
   root.value = value;
   const submit = () => {
