@@ -2,7 +2,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 // The site tests share one site build (tests/setup/build-site.ts); keeping them in their own
 // project means unit-test runs do not pay for it.
-const SITE_TESTS = ["tests/offline-build.test.ts", "tests/site.browser.test.ts"];
+const SITE_TESTS = [
+  "tests/offline-build.test.ts",
+  "tests/site.browser.test.ts",
+  "tests/pages.browser.test.ts",
+  "tests/pages-hostile.browser.test.ts"
+];
 
 export default defineConfig({
   test: {

@@ -1,0 +1,363 @@
+// Every page of the built site in headless Chromium, offline: each page loads without errors and
+// without a request to another host; a filter change changes what the charts show, checked against
+// the CSVs the pages were given (recomputed here in Node); the SQL editor answers and reports errors
+// inline; the exports are exactly the current result (CSV with BOM, XLSX, JSON). Saves a screenshot
+// of every page (test-results/screenshots/) and the time from navigation to the first chart and the
+// bytes loaded per page (test-results/page-timings.json).
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import Papa from "papaparse";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { countyKey, num, onePerTownshipYear, placeKey, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
+import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
+import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
+
+const build = inject("siteBuild");
+const SCREENSHOT_DIR = join(TEST_RESULTS_DIR, "screenshots");
+const FIRST_CHART = "[data-chart] svg, [data-report-table], [data-table] table, #observablehq-main svg[class^='plot']";
+
+interface PageTiming {
+  page: string;
+  firstChartMs: number;
+  readyMs: number;
+  bytes: number;
+  requests: number;
+}
+
+describe("all pages in headless Chromium (offline)", () => {
+  let server: StaticServer;
+  let chrome: LaunchedChromium;
+  const outsideRequests: string[] = [];
+  let currentRequests = new Set<string>();
+  const timings: PageTiming[] = [];
+  let reports: Row[];
+  let cells: Row[];
+  let checks: Row[];
+  let evidence: Row[];
+  let testCounty: { key: string; name: string };
+
+  beforeAll(async () => {
+    expect(build.exitCode, describeBuild(build)).toBe(0);
+    reports = readBuiltTable(DIST_DIR, "reports");
+    cells = readBuiltTable(DIST_DIR, "cells");
+    checks = readBuiltTable(DIST_DIR, "checks");
+    evidence = readBuiltTable(DIST_DIR, "evidence");
+    // the county with the most reports (the demo has several)
+    const byCounty = new Map<string, Row[]>();
+    for (const r of reports.filter((r) => r.county)) byCounty.set(countyKey(r), [...(byCounty.get(countyKey(r)) ?? []), r]);
+    const [key, rows] = [...byCounty.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+    testCounty = { key, name: rows[0].county };
+    server = await serveDirectory(DIST_DIR);
+    chrome = await launchChromium();
+    // every request of every page and worker; anything not for the local server is recorded and aborted
+    await chrome.context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) currentRequests.add(new URL(url).pathname);
+      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
+      outsideRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    if (timings.length) {
+      writeFileSync(join(TEST_RESULTS_DIR, "page-timings.json"), JSON.stringify(timings, null, 2) + "\n");
+      console.log(
+        "navigation → first chart, ready, bytes:\n" +
+          timings.map((t) => `  ${t.page.padEnd(14)} ${String(t.firstChartMs).padStart(5)} ms  ${String(t.readyMs).padStart(5)} ms  ${(t.bytes / 1e6).toFixed(2)} MB (${t.requests} files)`).join("\n")
+      );
+    }
+    await chrome?.close();
+    await server?.close();
+  });
+
+  /** Opens a page, waits for `ready`, records timing and weight; fails on any page or console error. */
+  async function open(name: string, path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
+    currentRequests = new Set();
+    const page = await chrome.context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("worker", (worker) => worker.on("console", (m) => m.type() === "error" && problems.push(`worker console error: ${m.text()}`)));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page.on("dialog", (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.addInitScript((selector) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          (window as unknown as { firstChartAt: number }).firstChartAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, FIRST_CHART);
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForSelector(ready, { timeout: 60_000 });
+    const t = await page.evaluate(() => ({ first: (window as unknown as { firstChartAt: number }).firstChartAt, now: performance.now() }));
+    const bytes = [...currentRequests].reduce((sum, pathname) => sum + distSize(pathname), 0);
+    timings.push({ page: name, firstChartMs: Math.round(t.first), readyMs: Math.round(t.now), bytes, requests: currentRequests.size });
+    return { page, problems };
+  }
+
+  function distSize(pathname: string): number {
+    const p = decodeURIComponent(pathname);
+    for (const candidate of [p, `${p}.html`, join(p, "index.html")]) {
+      try {
+        const stat = statSync(join(DIST_DIR, candidate));
+        if (stat.isFile()) return stat.size;
+      } catch {
+        // next candidate
+      }
+    }
+    return 0;
+  }
+
+  async function finish(page: Page, problems: string[], name: string) {
+    expect(await page.locator(".observablehq--error").allInnerTexts()).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    await page.close();
+  }
+
+  /** Texts of the aria-labels of a Plot mark's elements, e.g. "上坪乡：12". */
+  async function markLabels(page: Page, chart: string, description: string): Promise<string[]> {
+    return page.locator(`[data-chart="${chart}"] g[aria-description="${description}"] > *`).evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  }
+
+  const toMap = (labels: string[]) => new Map(labels.map((l) => [l.slice(0, l.lastIndexOf("：")), l.slice(l.lastIndexOf("：") + 1)]));
+
+  it("总览: the county filter changes the KPI cards, bars and grid, and lives in the URL", async () => {
+    const { page, problems } = await open("index", "/", '[data-chart="coverage-grid"] svg');
+    await page.locator('[data-control="county"] select').selectOption({ label: testCounty.name });
+    const inCounty = reports.filter((r) => countyKey(r) === testCounty.key);
+    await expect.poll(() => page.locator('[data-kpi="reports"] .kpi-value').innerText()).toBe(zh(inCounty.length));
+    expect(page.url()).toContain("county=");
+    const townships = new Set(inCounty.filter((r) => r.township && r.year).map(placeKey));
+    expect(await page.locator('[data-chart="coverage-grid"] g.grid-row').count()).toBe(townships.size);
+    const titles = await page.locator('[data-chart="yearly-bars"] .bars rect title').allTextContents();
+    expect(titles.reduce((s, t) => s + Number(/：(\d+) 份$/.exec(t)?.[1] ?? NaN), 0)).toBe(inCounty.filter((r) => r.year).length);
+    const requests = sumOrNull(onePerTownshipYear(inCounty).map((r) => num(r.requests_new_total)));
+    expect(await page.locator('[data-kpi="requests"] .kpi-value').innerText()).toBe(requests === null ? "—" : zh(requests));
+    const failedChecks = inCounty.filter((r) => Number(r.n_checks_failed) > 0).length;
+    expect(await page.locator('[data-kpi="checks_failed"] .kpi-value').innerText()).toBe(zh(failedChecks));
+    // reload: the filter comes back from the URL
+    await page.reload();
+    await page.waitForSelector('[data-chart="coverage-grid"] svg');
+    expect(await page.locator('[data-kpi="reports"] .kpi-value').innerText()).toBe(zh(inCounty.length));
+    expect(await page.locator('[data-filter-summary]').innerText()).toContain(testCounty.name);
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "index-filtered-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    await finish(page, problems, "index-filtered");
+  });
+
+  /** The compare page's values per township for one year (reports metric or table 三 group). */
+  function compareExpectation(year: number, valueOf: (r: Row) => number | null) {
+    const inCounty = reports.filter((r) => countyKey(r) === testCounty.key);
+    const scope = onePerTownshipYear(inCounty.filter((r) => r.year && Number(r.year) >= 2014));
+    const names = [...new Set(inCounty.filter((r) => r.township).map((r) => r.township))];
+    return new Map(names.map((name) => {
+      const r = scope.find((x) => x.township === name && Number(x.year) === year);
+      const v = r ? valueOf(r) : null;
+      return [name, v === null ? "无数据" : String(v)];
+    }));
+  }
+
+  it("乡镇对比: year and metric change the ranked bars' values; township boxes change the lines", async () => {
+    const years = [...new Set(reports.map((r) => Number(r.year)).filter(Boolean))].sort((a, b) => a - b);
+    const [yearA, yearB] = [years.at(-1)!, years.at(-3)!];
+    const county = encodeURIComponent(testCounty.key);
+    const { page, problems } = await open("compare", `/compare?county=${county}&metric=r:requests_new_total&year=${yearA}`, '[data-chart="ranked-bars"] svg');
+    expect(toMap(await markLabels(page, "ranked-bars", "value-labels"))).toEqual(compareExpectation(yearA, (r) => num(r.requests_new_total)));
+    // another year
+    await page.locator('[data-control="year"] select').selectOption({ label: String(yearB) });
+    await expect.poll(async () => toMap(await markLabels(page, "ranked-bars", "value-labels"))).toEqual(compareExpectation(yearB, (r) => num(r.requests_new_total)));
+    // a table 三 outcome group, summed from cells.csv (DuckDB in the page)
+    const granted = new Map<string, number | null>();
+    for (const c of cells.filter((c) => c.table === "t3" && c.col === "total" && c.row === "granted")) {
+      granted.set(c.report_id, sumOrNull([granted.get(c.report_id) ?? null, num(c.value)]));
+    }
+    await page.locator('[data-control="metric"] select').selectOption({ label: "办理结果：予以公开（合计）" });
+    await expect
+      .poll(async () => toMap(await markLabels(page, "ranked-bars", "value-labels")), { timeout: 60_000 })
+      .toEqual(compareExpectation(yearB, (r) => granted.get(r.report_id) ?? null));
+    expect(page.url()).toContain("metric=t3g%3Agranted");
+    // lines: one per checked township; unchecking one removes its line
+    const lines = page.locator('[data-chart="lines"] g[aria-label="line"] path');
+    const checked = await page.locator('[data-control="t"] input:checked').count();
+    await expect.poll(() => lines.count()).toBe(checked);
+    await page.locator('[data-control="t"] input:checked').first().uncheck();
+    await expect.poll(() => lines.count()).toBe(checked - 1);
+    await finish(page, problems, "compare");
+  });
+
+  it("公开内容: the county changes the table 二 KPI and the category totals", async () => {
+    const { page, problems } = await open("content", "/content", '[data-chart="decisions"] svg');
+    await page.locator('[data-control="county"] select').selectOption({ label: testCounty.name });
+    const scope = onePerTownshipYear(reports.filter((r) => countyKey(r) === testCounty.key));
+    const licensing = sumOrNull(scope.map((r) => num(r.t2_licensing_decisions)));
+    await expect.poll(() => page.locator('[data-kpi="licensing"] .kpi-value').innerText()).toBe(licensing === null ? "—" : zh(licensing));
+    const ids = new Map(scope.map((r) => [r.report_id, Number(r.year)]));
+    const perYear = new Map<string, number>();
+    for (const e of evidence.filter((e) => e.field.startsWith("active_categories.") && ids.has(e.report_id) && e.value !== "")) {
+      const year = String(ids.get(e.report_id));
+      perYear.set(year, (perYear.get(year) ?? 0) + Number(e.value));
+    }
+    const expected = new Map([...perYear].filter(([, v]) => v > 0).map(([y, v]) => [y, String(v)]));
+    await expect.poll(async () => toMap(await markLabels(page, "categories-by-year", "totals"))).toEqual(expected);
+    await page.locator('[data-table="t2-all"] table').waitFor({ timeout: 60_000 });
+    await finish(page, problems, "content");
+  });
+
+  it("依申请公开: yearly outcome totals match table 三; 占比 switches the axis to shares", async () => {
+    const county = encodeURIComponent(testCounty.key);
+    const { page, problems } = await open("applications", `/applications?county=${county}`, '[data-chart="request-flow"] svg');
+    await page.waitForSelector('[data-chart="outcomes-by-year"] svg', { timeout: 60_000 });
+    const maxYear = Math.max(...reports.map((r) => Number(r.year) || 0));
+    const scope = onePerTownshipYear(reports.filter((r) => countyKey(r) === testCounty.key && Number(r.year) >= 2019 && Number(r.year) <= maxYear));
+    const yearOf = new Map(scope.map((r) => [r.report_id, r.year]));
+    const outcomeRows = new Set(["granted", "partial", "other", "other_no_correction", "other_no_fee", "other_other"]);
+    const perYear = new Map<string, number>();
+    for (const c of cells) {
+      if (c.table !== "t3" || c.col !== "total" || c.value === "" || !yearOf.has(c.report_id)) continue;
+      if (!(outcomeRows.has(c.row) || /^(refused|unable|declined)_/.test(c.row))) continue;
+      perYear.set(yearOf.get(c.report_id)!, (perYear.get(yearOf.get(c.report_id)!) ?? 0) + Number(c.value));
+    }
+    const expected = new Map([...perYear].filter(([, v]) => v > 0).map(([y, v]) => [y, String(v)]));
+    expect(toMap(await markLabels(page, "outcomes-by-year", "totals"))).toEqual(expected);
+    await page.locator('[data-control="mode"] input').nth(1).check();
+    await expect.poll(() => page.locator('[data-chart="outcomes-by-year"] svg').first().evaluate((svg) => svg.textContent)).toContain("占当年合计的比例");
+    expect(await markLabels(page, "outcomes-by-year", "totals")).toEqual([]);
+    expect(page.url()).toContain("mode=share");
+    await finish(page, problems, "applications");
+  });
+
+  it("数据质量: choosing a rule lists exactly its failed checks", async () => {
+    const { page, problems } = await open("quality", "/quality", '[data-chart="failed-by-rule"] svg');
+    const rule = "t3_outcome_sum";
+    await page.locator('[data-control="rule"] select').selectOption({ value: await optionIndex(page, "rule", "表三办理结果合计") });
+    const expected = checks.filter((c) => c.rule === rule && (c.status === "fail" || c.status === "warn")).length;
+    await expect.poll(() => page.locator('[data-table="failed-checks"] [data-row-count]').getAttribute("data-row-count")).toBe(String(expected));
+    const bars = await markLabels(page, "failed-by-rule", "value-labels");
+    expect(bars.map((b) => b.replace(/：.*/, ""))).toEqual(expected ? ["表三办理结果合计"] : []);
+    await page.waitForSelector('[data-chart="score-grid"] svg');
+    await finish(page, problems, "quality");
+  });
+
+  async function optionIndex(page: Page, control: string, label: string): Promise<string> {
+    return page.locator(`[data-control="${control}"] option`, { hasText: label }).first().getAttribute("value") as Promise<string>;
+  }
+
+  it("报告详情: a report's cells, failed checks and prose numbers; the picker opens another report", async () => {
+    const failedCheck = checks.find((c) => c.rule === "t3_outcome_sum" && c.status === "fail" && c.cells);
+    expect(failedCheck, "the corpus has a failed t3_outcome_sum check").toBeTruthy();
+    const id = failedCheck!.report_id;
+    const { page, problems } = await open("report", `/report?id=${id}`, '[data-report-table="t3"]');
+    const cell = failedCheck!.cells.split(" ")[0].replaceAll(".", ":");
+    await expect(page.locator(`[data-cell="${cell}"]`).getAttribute("class")).resolves.toContain("cell-failed");
+    const own = cells.filter((c) => c.report_id === id && c.table === "t3" && c.value !== "");
+    for (const c of own.slice(0, 20)) {
+      expect(await page.locator(`[data-cell="t3:${c.row}:${c.col}"] .cell-value`).innerText()).toBe(zh(Number(c.value)));
+    }
+    expect(await page.locator("[data-report-file]").innerText()).toBe(reports.find((r) => r.report_id === id)!.file);
+    // a free-text report with numbers read from the prose, chosen with the picker
+    const withEvidence = reports.find((r) => r.county && r.template === "free-text-2008" && evidence.some((e) => e.report_id === r.report_id && e.field.startsWith("active_categories.")))!;
+    await page.locator(".report-picker select").nth(0).selectOption({ label: withEvidence.county });
+    await page.locator(".report-picker select").nth(1).selectOption({ label: withEvidence.township });
+    await Promise.all([
+      page.waitForURL(`**/report?id=${withEvidence.report_id}`),
+      page.locator(".report-picker select").nth(2).selectOption({ value: withEvidence.report_id })
+    ]);
+    await page.waitForSelector('[data-table="report-evidence"] table');
+    const n = evidence.filter((e) => e.report_id === withEvidence.report_id).length;
+    expect(await page.locator('[data-table="report-evidence"] [data-row-count]').getAttribute("data-row-count")).toBe(String(n));
+    expect(await page.locator('[data-table="report-evidence"] mark').count()).toBeGreaterThan(0);
+    await finish(page, problems, "report");
+  });
+
+  it("数据浏览与导出: filters → SQL → sortable table; CSV/XLSX/JSON are the current result; SQL errors inline", async () => {
+    const county = encodeURIComponent(testCounty.key);
+    const { page, problems } = await open("explore", `/explore?county=${county}&template=template-2021`, '[data-table="result"] table');
+    const expected = reports.filter((r) => countyKey(r) === testCounty.key && r.template === "template-2021");
+    await expect.poll(() => page.locator("[data-result-count]").innerText()).toBe(zh(expected.length));
+    expect(await page.locator(".sql-input").inputValue()).toContain("r.template = 'template-2021'");
+    // sort by year, descending (two clicks): the first row is the latest year
+    await page.locator('[data-table="result"] th[data-column="year"] button').click();
+    await page.locator('[data-table="result"] th[data-column="year"] button').click();
+    const maxYear = String(Math.max(...expected.map((r) => Number(r.year))));
+    expect(await page.locator('[data-table="result"] tbody tr').first().locator("td").nth(await columnIndex(page, "year")).innerText()).toBe(maxYear);
+
+    const header = Object.keys(reports[0]);
+    // CSV: BOM, header, one line per row, in the table's order
+    const csv = await downloadBytes(page, "csv");
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<Row>(csv.subarray(3).toString("utf8"), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(header);
+    expect(parsed.data).toHaveLength(expected.length);
+    expect(parsed.data[0].year).toBe(maxYear);
+    expect(new Set(parsed.data.map((r) => r.report_id))).toEqual(new Set(expected.map((r) => r.report_id)));
+    // XLSX: a zip whose sheet has the header and one row per result row
+    const xlsx = unzipSync(new Uint8Array(await downloadBytes(page, "xlsx")));
+    const sheet = strFromU8(xlsx["xl/worksheets/sheet1.xml"]);
+    expect(sheet.match(/<row /g)).toHaveLength(expected.length + 1);
+    expect(sheet).toContain("<t xml:space=\"preserve\">report_id</t>");
+    expect(strFromU8(xlsx["[Content_Types].xml"])).toContain("spreadsheetml.sheet.main+xml");
+    // JSON
+    const json = JSON.parse((await downloadBytes(page, "json")).toString("utf8"));
+    expect(json).toHaveLength(expected.length);
+    expect(Object.keys(json[0])).toEqual(header);
+
+    // hand-written SQL: its rows, and in the URL
+    const sql = "SELECT county, count(*) AS n FROM reports WHERE county IS NOT NULL GROUP BY county ORDER BY county";
+    await page.locator(".sql-input").fill(sql);
+    await page.locator("[data-run-sql]").click();
+    const counts = new Map<string, number>();
+    for (const r of reports.filter((r) => r.county)) counts.set(r.county, (counts.get(r.county) ?? 0) + 1);
+    await expect.poll(() => page.locator("[data-result-count]").innerText()).toBe(zh(counts.size));
+    const rows = await page.locator('[data-table="result"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
+    expect(new Map(rows.map(([c, n]) => [c, Number(n.replaceAll(",", ""))]))).toEqual(counts);
+    expect(new URL(page.url()).searchParams.get("sql")).toBe(sql);
+    // an error is shown next to the editor, the page keeps working
+    await page.locator(".sql-input").fill("SELECT no_such_column FROM reports");
+    await page.locator("[data-run-sql]").click();
+    await expect.poll(() => page.locator("[data-sql-error]").innerText()).toContain("no_such_column");
+    // full table download with BOM
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-download-bom="checks"]').click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Papa.parse(bytes.subarray(3).toString("utf8"), { header: true, skipEmptyLines: true }).data).toHaveLength(checks.length);
+    await finish(page, problems, "explore");
+  });
+
+  async function columnIndex(page: Page, column: string): Promise<number> {
+    return page.locator('[data-table="result"] thead th').evaluateAll((ths, c) => ths.findIndex((th) => th.getAttribute("data-column") === c), column);
+  }
+
+  async function downloadBytes(page: Page, format: string): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-export-format="${format}"]`).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+    return readFileSync((await download.path())!);
+  }
+
+  it("分析笔记示例: the example runs its SQL and draws its charts", async () => {
+    const { page, problems } = await open("notebook", "/notebook", '[data-table="notebook-table"] table');
+    const yearOf = new Map(reports.map((r) => [r.report_id, r.year]));
+    const years = new Set(cells.filter((c) => c.table === "t3" && c.col === "total").map((c) => yearOf.get(c.report_id)).filter(Boolean));
+    expect(await page.locator('[data-table="notebook-table"] [data-row-count]').getAttribute("data-row-count")).toBe(String(years.size));
+    expect(await page.locator("#observablehq-main svg[class^='plot']").count()).toBeGreaterThanOrEqual(2);
+    await finish(page, problems, "notebook");
+  });
+
+  it("requested nothing from any other host", () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});
