@@ -81,7 +81,10 @@ function classify(t: Tok, year: number | null = null): Classified {
   }
   const label = cleanLabel(object);
   if (label && categoryOf(label) && label.length <= 16) return { kind: "item", strength, label };
-  return { kind: "total", strength };
+  // Another object: a total only when it is information, in the verb's own clause
+  // ("主动公开涉及群众切身利益的信息182条"), not "主动公开政府信息，全年共编印宣传册500份".
+  if (!/[，,；;。]/.test(object) && /(?:信息|文件|事项|内容)(?:数量?|共计?|合计|总数|为|达)*$/.test(object)) return { kind: "total", strength };
+  return { kind: "none", strength: 0 };
 }
 
 /** The channel words of a clause, as written ("门户网站", "政务微信"). */

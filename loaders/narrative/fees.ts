@@ -24,7 +24,9 @@ export function extractFees(index: TextIndex, sentences: Sentence[], cache: Toke
     if (SKIP_TOPICS.has(s.topic)) continue;
     const inFees = s.topic === "fees";
     if (!inFees && !ANCHOR.test(s.text)) continue;
-    const amounts = cache.of(s).filter((t) => t.kind === "money" && CHARGED.test(t.wide) && !NOT_CHARGED.test(t.lead) && !/复议|诉讼|申请人数/.test(t.lead));
+    // The amount's own clause says it was charged, or only "how much" of a charge named just before.
+    const amounts = cache.of(s).filter((t) => t.kind === "money" && !NOT_CHARGED.test(t.clause) && !/复议|诉讼|申请人数/.test(t.lead)
+      && (CHARGED.test(t.clause) || (CHARGED.test(t.wide) && /^(?:共|共计|合计|总计|计|为|金额为?|总额为?)?$/.test(t.clause.trim()))));
     const chosen = amounts.length > 1 ? amounts.filter((t) => TOTAL.test(t.lead)) : amounts;
     if (amounts.length > 1 && chosen.length !== 1) {
       res.warnings.push(`收费有多个金额（${amounts.map((t) => t.raw).join("、")}），没有写明合计，留空`);

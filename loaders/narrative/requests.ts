@@ -22,6 +22,7 @@ const NOT_REQUESTS = /复议|诉讼|咨询|投诉|举报|信访|来电|来访|�
 /** Applicants and channels: a split of the applications, never their total. */
 const SPLIT = /当面|网络|网上|在线|信函|邮寄|传真|电子邮件|电邮|电话|现场|书面|口头|自然人|公民|法人|企业|组织|个人/;
 
+const COUNT_ONLY = /^(?:全年|本年度?|今年)?(?:共|共计|合计|总计|累计)?(?:计|为|有|达)?$/;
 const RECEIVED = /收到|接到|受理|接收|新收|提出|办理/;
 const CHANNELS = /当面|网络|网上|在线|信函|邮寄|传真|电子邮件|电邮|电话|现场|书面|口头/;
 const CARRIED = /(?:上年|上一年|上年度|去年|往年|以前年度)[^，。；,;]{0,10}(?:结转|转结|遗留|未办结|结余)|结转自上年|上年结转/;
@@ -80,7 +81,8 @@ export function extractRequests(index: TextIndex, sentences: Sentence[], cache: 
       }
       if (sawNew && SPLIT.test(clause)) continue; // 其中当面申请3件
       const handled = HANDLED.test(clause);
-      let isNew = NEW.test(handled ? clause : wide);
+      // The clause says "received", or only how many of what the clause before named ("…申请，共计3件").
+      let isNew = NEW.test(t.clause) || (!handled && NEW.test(wide) && COUNT_ONLY.test(t.clause.trim()));
       // "依申请公开4条" counts items disclosed, not applications: a bare 依申请 with 条 needs a verb of receiving.
       if (isNew && t.unit === "条" && !RECEIVED.test(wide)) isNew = false;
       if (handled) add("requests_handled_total", t.value, t.gStart, t.gEnd, false, s);
