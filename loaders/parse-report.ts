@@ -48,7 +48,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   if (read.kind !== "text") {
     record.status = read.kind;
     record.error = read.message;
-    return record;
+    return identifiedByPath(record, options);
   }
   record.warnings.push(...read.warnings);
   // A PDF's page offsets must survive normalisation (provenance names the page).
@@ -59,7 +59,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   options.onText?.(file, text);
   if (text.trim() === "") {
     record.error = "文件中没有文字内容：可能是空白页或图片版报告";
-    return record;
+    return identifiedByPath(record, options);
   }
   const titleLines = [...titleCandidates(text), ...(read.title ? [normaliseText(read.title)] : [])];
   const detection = detectTemplate(text);
@@ -102,6 +102,16 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   record.status = statusOf(record, tables);
   if (read.incomplete && record.status === "ok") record.status = "partial";
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";
+  return record;
+}
+
+/** A file that cannot be read still says whose report it is when its folder and name do
+ * (…/青峪市/南门街道/2012年….txt): coverage then counts it as present but unreadable. */
+function identifiedByPath(record: ReportRecord, options: ParseOptions): ReportRecord {
+  const identity = identify({ file: record.file, text: "", titleLines: [], pageTitle: null, url: null, pageDate: null, places: options.places });
+  const { township, county, city, province, year } = identity;
+  Object.assign(record, { township, county, city, province, year });
+  record.code = identity.code;
   return record;
 }
 

@@ -23,7 +23,7 @@
 //                        later year copied the earlier; in the same year, a report that still names
 //                        the other township (a leftover after swapping names) copied it; otherwise the
 //                        township whose other years' reports contain the shared passages wrote them
-//                        (own_history); when nothing tells, both reports fail (direction unknown).
+//                        (own_history); when nothing tells, both reports get a warning (direction unknown).
 //   Reports with less own content than MIN_SHINGLES shingles are `skip` (too little to judge).
 import type { CorpusCheckRow, SimilarRow } from "../types.ts";
 import type { TownshipYears } from "../township-years.ts";
@@ -187,9 +187,12 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
     };
     const rule = kind === "same_township_other_year" ? "copy_previous_year" : "copy_other_township";
     const failOn = direction === "b_from_a" ? [p.b] : direction === "a_from_b" ? [p.a] : [p.a, p.b];
+    // When nothing tells who copied whom, both reports get a warning (one of them is the
+    // original): an unproven accusation is not a failure.
+    const status = failOn.length === 1 ? "fail" : "warn";
     for (const self of failOn) {
       const other = self === p.a ? p.b : p.a;
-      addFail(self, { report_id: ty.refs[self].id, rule, status: "fail", expected: COPY_MIN, actual: round(p.j), cells: ty.refs[other].id, message: describe(self, other) });
+      addFail(self, { report_id: ty.refs[self].id, rule, status, expected: COPY_MIN, actual: round(p.j), cells: ty.refs[other].id, message: describe(self, other) });
     }
     if (failOn.length === 1) {
       const source = failOn[0] === p.a ? p.b : p.a;
