@@ -69,6 +69,8 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
     return withIndex.map((x) => x.row);
   };
 
+  // columns holding only numbers are right-aligned, header included
+  const numeric = new Set(cols.filter((c) => rows.some((r) => typeof r[c] === "number") && rows.every((r) => isMissing(r[c]) || typeof r[c] === "number")));
   const render = () => {
     const all = sorted();
     root.rows = all;
@@ -85,12 +87,12 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
         render();
         root.dispatchEvent(new Event("input", {bubbles: true}));
       };
-      return html`<th aria-sort=${state} data-column=${c}>${button}</th>`;
+      return html`<th aria-sort=${state} data-column=${c} class=${numeric.has(c) ? "num" : null}>${button}</th>`;
     });
     const body = shown.map(
       (row) => html`<tr>${cols.map((c) => {
         const v = row[c];
-        return html`<td class=${typeof v === "number" ? "num" : null}>${(format ?? ((col, value) => defaultFormat(col, value)))(c, v, row)}</td>`;
+        return html`<td class=${typeof v === "number" || numeric.has(c) ? "num" : null}>${(format ?? ((col, value) => defaultFormat(col, value)))(c, v, row)}</td>`;
       })}</tr>`
     );
     const prev = html`<button type="button" disabled=${page === 0}>上一页</button>`;
