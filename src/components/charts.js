@@ -13,6 +13,9 @@ import {DIVERGING, HIGHLIGHT, MUTED, OKABE_ITO, SEQUENTIAL, SYMBOLS} from "./pal
 const STYLE = {fontSize: "12px", fontFamily: "var(--sans-serif)", overflow: "visible", background: "transparent"};
 const TIP_STYLE = {fontSize: 12, fontFamily: "var(--sans-serif)"};
 
+/** Link to the report a data point comes from (rows with a report_id), for Plot's href channel. */
+const hrefOf = (d) => (d.report_id ? `./report?id=${encodeURIComponent(d.report_id)}` : null);
+
 /** Axis title with unit: "申请数（件）". */
 export function axisTitle(label, unit) {
   return unit ? `${label}（${unit}）` : label;
@@ -84,7 +87,7 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
     marks: [
       Plot.ruleY([0]),
       Plot.lineY(rows, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "linear"}),
-      Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5, ariaLabel: (d) => `${d.series}|${d.year}：${d.value}`, ariaDescription: "points"}),
+      Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5, href: hrefOf, ariaLabel: (d) => `${d.series}|${d.year}：${d.value}`, ariaDescription: "points"}),
       Plot.text(defined, Plot.selectLast({x: "year", y: "value", z: "series", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600})),
       Plot.tip(defined, Plot.pointer({
         x: "year", y: "value",
@@ -124,6 +127,7 @@ export function rankedBars(rows, {width, label, unit, year}) {
       Plot.barX(sorted.filter((r) => !isMissing(r.value)), {
         x: "value",
         y: "series",
+        href: hrefOf,
         fill: (r) => (r.highlight ? HIGHLIGHT : "#0072b2"),
         insetTop: 3,
         insetBottom: 3
@@ -189,8 +193,8 @@ export function spreadByYear(rows, {width, years, label, unit, highlightNames = 
       Plot.ruleX(stats, {x: "year", y1: "min", y2: "max", stroke: "#767676"}),
       Plot.rectY(stats, {x1: (d) => d.year - 0.3, x2: (d) => d.year + 0.3, y1: "q1", y2: "q3", fill: "#cfe3f3", stroke: "#0072b2", strokeWidth: 0.8}),
       Plot.ruleY(stats, {x1: (d) => d.year - 0.3, x2: (d) => d.year + 0.3, y: "median", stroke: "#0072b2", strokeWidth: 2}),
-      Plot.dot(others, {x: (d) => d.year + jitter(d.series) * 0.22, y: "value", r: 2.5, fill: MUTED, fillOpacity: 0.8}),
-      Plot.dot(highlighted, {x: (d) => d.year + jitter(d.series) * 0.22, y: "value", r: 4.5, fill: "series", symbol: "series", stroke: "white", strokeWidth: 0.8}),
+      Plot.dot(others, {x: (d) => d.year + jitter(d.series) * 0.22, y: "value", r: 2.5, fill: MUTED, fillOpacity: 0.8, href: hrefOf}),
+      Plot.dot(highlighted, {x: (d) => d.year + jitter(d.series) * 0.22, y: "value", r: 4.5, fill: "series", symbol: "series", stroke: "white", strokeWidth: 0.8, href: hrefOf}),
       Plot.tip(defined, Plot.pointer({
         x: (d) => d.year + jitter(d.series) * 0.22,
         y: "value",
