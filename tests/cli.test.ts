@@ -30,8 +30,11 @@ describe("nianbao parse --json", () => {
     expect(lines.map((l) => l.status)).toEqual(["ok", "error", "unsupported", "error"]);
   });
 
-  it("prints exactly the contract's fields, in order", () => {
+  it("prints exactly the contract's fields, in order, and checks as {rule, status, message}", () => {
     for (const l of lines) expect(Object.keys(l)).toEqual([...REPORT_FIELDS]);
+    const checks = lines.flatMap((l) => l.checks);
+    expect(checks.length).toBeGreaterThan(0);
+    for (const c of checks) expect(Object.keys(c)).toEqual(["rule", "status", "message"]);
   });
 
   it("fills what the report says and leaves the rest null", () => {
