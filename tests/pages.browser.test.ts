@@ -289,7 +289,13 @@ describe("all pages in headless Chromium (offline)", () => {
     const county = encodeURIComponent(testCounty.key);
     const { page, problems } = await open("explore", `/explore?county=${county}&template=template-2021`, '[data-table="result"] table');
     const expected = reports.filter((r) => countyKey(r) === testCounty.key && r.template === "template-2021");
+    // the table first shows a preview filtered in JS, then DuckDB's result with the same rows in the same order
+    await page.waitForSelector("[data-result-final]", { timeout: 60_000 });
     await expect.poll(() => page.locator("[data-result-count]").innerText()).toBe(zh(expected.length));
+    const cmp = (a: string, b: string) => (a === "" ? (b === "" ? 0 : 1) : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0);
+    const ordered = expected.slice().sort((a, b) => cmp(a.township, b.township) || Number(a.year) - Number(b.year) || cmp(a.report_id, b.report_id));
+    const firstPage = await page.locator('[data-table="result"] tbody tr td:first-child').allInnerTexts();
+    expect(firstPage).toEqual(ordered.slice(0, 25).map((r) => r.report_id));
     expect(await page.locator(".sql-input").inputValue()).toContain("r.template = 'template-2021'");
     // sort by year, descending (two clicks): the first row is the latest year
     await page.locator('[data-table="result"] th[data-column="year"] button').click();

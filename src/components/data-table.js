@@ -45,11 +45,13 @@ function compareValues(a, b) {
 /**
  * @param {object[]} rows
  * @param {{columns?: string[], labels?: Record<string,string>, format?: (column, value, row) => any,
- *          pageSize?: number, name?: string, sort?: {column: string, descending?: boolean}, caption?: string}} options
+ *          pageSize?: number, name?: string, sort?: {column: string, descending?: boolean}, caption?: string,
+ *          onSort?: (sort: {column: string, descending: boolean}) => void}} options
+ *   onSort: told of every sort change (e.g. to keep the order when the rows are replaced)
  */
-export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, name = "table", sort, caption} = {}) {
+export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, name = "table", sort, caption, onSort} = {}) {
   const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
-  let sortColumn = sort?.column ?? null;
+  let sortColumn = sort?.column && cols.includes(sort.column) ? sort.column : null;
   let descending = !!sort?.descending;
   let page = 0;
   let size = pageSize;
@@ -83,6 +85,7 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
       button.onclick = () => {
         if (sortColumn === c) descending = !descending;
         else (sortColumn = c), (descending = false);
+        onSort?.({column: sortColumn, descending});
         page = 0;
         render();
         root.dispatchEvent(new Event("input", {bubbles: true}));

@@ -104,3 +104,24 @@ FROM information_schema.columns
 ORDER BY table_name, ordinal_position`
   }
 ];
+
+/**
+ * The rows exploreSql gives for the reports table without a metric, computed in JS from reports.csv
+ * (same filters, same ORDER BY with NULLS LAST and binary string order), shown while DuckDB-WASM
+ * starts. null when the filters ask for something else (cells, checks, a metric column).
+ */
+export function previewRows(reports, f) {
+  if ((f.table && f.table !== "reports") || f.metric) return null;
+  const matches = (r, key, parts) => key.split("/").every((value, i) => (value ? r[parts[i]] === value : r[parts[i]] == null));
+  const rows = reports.filter(
+    (r) =>
+      (!f.province || r.province === f.province) &&
+      (!f.county || matches(r, f.county, PLACE_PARTS.slice(0, 3))) &&
+      (!f.townships?.length || f.townships.some((t) => matches(r, t, PLACE_PARTS))) &&
+      (!f.years || (r.year != null && r.year >= f.years[0] && r.year <= f.years[1])) &&
+      (!f.template || r.template === f.template) &&
+      (!f.status || r.status === f.status)
+  );
+  const compare = (a, b) => (a == null ? (b == null ? 0 : 1) : b == null ? -1 : a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => compare(a.county, b.county) || compare(a.township, b.township) || compare(a.year, b.year) || compare(a.report_id, b.report_id));
+}
