@@ -11,6 +11,7 @@ import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { categoryOf } from "../loaders/categories.ts";
 import { countyKey, num, onePerTownshipYear, placeKey, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
@@ -192,6 +193,18 @@ describe("all pages in headless Chromium (offline)", () => {
       .poll(async () => toMap(await markLabels(page, "ranked-bars", "value-labels")), { timeout: 60_000 })
       .toEqual(compareExpectation(yearB, (r) => granted.get(r.report_id) ?? null));
     expect(page.url()).toContain("metric=t3g%3Agranted");
+    // a proactive-disclosure category (prose breakdowns in evidence.csv, mapped to the taxonomy)
+    const work = new Map<string, number>();
+    for (const e of evidence.filter((e) => e.field.startsWith("active_categories.") && e.value !== "")) {
+      const hit = (categoryOf(e.field.slice("active_categories.".length)) ?? "其他") === "工作动态";
+      work.set(e.report_id, (work.get(e.report_id) ?? 0) + (hit ? Number(e.value) : 0));
+    }
+    const categoryYear = years.find((y) => y >= 2014 && reports.some((r) => Number(r.year) === y && countyKey(r) === testCounty.key && work.get(r.report_id)))!;
+    await page.locator('[data-control="metric"] select').selectOption({ label: "主动公开分类：工作动态" });
+    await page.locator('[data-control="year"] select').selectOption({ label: String(categoryYear) });
+    await expect
+      .poll(async () => toMap(await markLabels(page, "ranked-bars", "value-labels")))
+      .toEqual(compareExpectation(categoryYear, (r) => work.get(r.report_id) ?? null));
     // lines: one per checked township; unchecking one removes its line
     const lines = page.locator('[data-chart="lines"] g[aria-label="line"] path');
     const checked = await page.locator('[data-control="t"] input:checked').count();

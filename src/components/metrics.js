@@ -5,7 +5,10 @@
 //   t3g:<group>            a table 三 outcome group (e.g. all 不予公开 reasons), 总计 column
 //   t4:<row>:<col>         a table 四 cell
 //   t2:<row>:<col>         a table 二 cell
+//   cat:<category>         proactive items of one category (prose breakdowns, evidence.csv)
 import {T2_BLOCKS, T3_COLUMNS, T3_OUTCOME_GROUPS, T3_ROWS, T4_COLUMNS, T4_ROWS} from "./table-schema.js";
+import {CATEGORIES, CATEGORY_FIELD, categoryOf} from "./categories.js";
+import {loadTable} from "./corpus.js";
 
 export const REPORT_METRICS = [
   {column: "active_total", label: "主动公开信息数", unit: "条"},
@@ -61,7 +64,13 @@ const T2_METRICS = (() => {
   }));
 })();
 
-export const METRICS = [...REPORT_METRICS, ...T3_METRICS, ...T4_METRICS, ...T2_METRICS];
+const CATEGORY_METRICS = CATEGORIES.map((c) => ({
+  id: `cat:${c.id}`, kind: "category", category: c.id, label: `主动公开分类：${c.label}`, unit: "条", group: "主动公开分类（正文所列）"
+}));
+
+export const METRICS = [...REPORT_METRICS, ...CATEGORY_METRICS, ...T3_METRICS, ...T4_METRICS, ...T2_METRICS];
+/** The metrics SQL can express (the category mapping lives in JS). */
+export const SQL_METRICS = METRICS.filter((m) => m.kind !== "category");
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
 
 /** A metric by id; a t3 row may carry a column (t3:<row>:<col>). Unknown ids → undefined. */
@@ -107,6 +116,16 @@ export function metricSql(metric) {
  */
 export async function metricValues(metric, reports, db) {
   if (metric.kind === "reports") return reports.map((r) => ({...r, value: r[metric.column]}));
+  if (metric.kind === "category") {
+    // a report that lists categories counts 0 for one it does not list; one that lists none has no value
+    const sums = new Map();
+    for (const e of await loadTable("evidence")) {
+      if (!e.field.startsWith(CATEGORY_FIELD) || e.value == null) continue;
+      const hit = (categoryOf(e.field.slice(CATEGORY_FIELD.length)) ?? "其他") === metric.category;
+      sums.set(e.report_id, (sums.get(e.report_id) ?? 0) + (hit ? e.value : 0));
+    }
+    return reports.map((r) => ({...r, value: sums.has(r.report_id) ? sums.get(r.report_id) : null}));
+  }
   const rows = await (await db).query(metricSql(metric));
   const byId = new Map(rows.map((r) => [r.report_id, r.value]));
   return reports.map((r) => ({...r, value: byId.has(r.report_id) ? byId.get(r.report_id) : null}));
