@@ -30,6 +30,8 @@ export default {
     { name: "分析笔记示例", path: "/notebook" }
   ],
   search: false,
+  // Framework prints its pager in English ("Next page"); the sidebar already lists every page.
+  pager: false,
   toc: false,
   // lang=zh-CN makes browsers pick Simplified Chinese glyph forms; the inline icon stops the
   // browser from requesting /favicon.ico (a 404 on most intranet servers).
