@@ -12,6 +12,8 @@ export interface ColumnLayout {
 const standard = table3Columns.filter((c) => !c.optional);
 
 export function table3Layout(header: Token[], valueCounts: number[]): ColumnLayout {
+  // Only a real cell index (grids, pipe and tab rows) places a column: x positions in text are
+  // display widths that drift between header lines, so aligned text keeps the template's order.
   const found = new Map<string, number | null>();
   let headerText = "";
   for (const token of header) {
@@ -19,14 +21,14 @@ export function table3Layout(header: Token[], valueCounts: number[]): ColumnLayo
     const text = token.text.replace(/\s+/g, "").replace(/法人或者?其他组织|申请人情况/g, "#");
     headerText += text;
     for (const c of table3Columns) {
-      if (!found.has(c.id) && text.includes(c.label)) found.set(c.id, token.col ?? token.x ?? null);
+      if (!found.has(c.id) && text.includes(c.label)) found.set(c.id, token.col ?? null);
     }
   }
   const hasSubtotal = headerText.includes("小计");
   const canonical = table3Columns.filter((c) => !c.optional || (c.id === "org_subtotal" && hasSubtotal));
-  // Positions (cell index, or x in aligned text) order the columns when every label was found
-  // whole with one; otherwise (labels split over lines, multi-row headers read in text order) the
-  // template's order holds, confirmed by the number of values in the rows.
+  // Cell indices order the columns when every label was found whole with one; otherwise (labels
+  // split over lines, multi-row headers read in text order, aligned text) the template's order
+  // holds, confirmed by the number of values in the rows.
   const present = canonical.filter((c) => found.has(c.id));
   if (present.length === canonical.length) {
     const positioned = present.every((c) => found.get(c.id) !== null);

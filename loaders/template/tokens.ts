@@ -19,7 +19,7 @@ export interface Token {
   glued?: boolean;
 }
 
-export type Rendering = "grid" | "pipe" | "cell-per-line" | "aligned";
+export type Rendering = "grid" | "pipe" | "tabs" | "cell-per-line" | "aligned";
 
 export interface Line {
   /** 1-based line number in the normalised text. */
@@ -30,6 +30,7 @@ export interface Line {
 export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rendering } {
   const rendering = detectRendering(lines);
   if (rendering === "pipe") return { tokens: pipeTokens(lines), rendering };
+  if (rendering === "tabs") return { tokens: tabTokens(lines), rendering };
   if (rendering === "cell-per-line") return { tokens: cellPerLineTokens(lines), rendering };
   return { tokens: alignedTokens(lines), rendering };
 }
@@ -37,6 +38,8 @@ export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rend
 function detectRendering(lines: Line[]): Rendering {
   const nonBlank = lines.filter((l) => l.text.trim() !== "");
   if (nonBlank.filter((l) => /[|｜]/.test(l.text)).length >= 3) return "pipe";
+  // Tab-separated rows (copied from Word or a spreadsheet): a tab is a cell boundary, not a width.
+  if (nonBlank.filter((l) => l.text.includes("\t")).length >= Math.max(3, nonBlank.length * 0.5)) return "tabs";
   const multi = nonBlank.filter((l) => splitAligned(l.text).length > 1).length;
   return multi >= Math.max(2, nonBlank.length * 0.25) ? "aligned" : "cell-per-line";
 }
@@ -74,6 +77,21 @@ function pipeTokens(lines: Line[]): Token[] {
       const text = cell.trim();
       if (text === "") tokens.push({ kind: "value", text: "", source, row: row.number, col: i + 1 });
       else tokens.push(...cellTokens(text, source, row.number).map((t) => ({ ...t, col: i + 1 })));
+    });
+  }
+  return tokens;
+}
+
+/** Each line a row, each tab a cell boundary; empty cells are kept, with their cell index. */
+function tabTokens(lines: Line[]): Token[] {
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    if (line.text.trim() === "") continue;
+    line.text.replace(/\s+$/, "").split("\t").forEach((cell, i) => {
+      const source = `text:L${line.number}:cell${i + 1}`;
+      const text = cell.trim();
+      if (text === "") tokens.push({ kind: "value", text: "", source, row: line.number, col: i + 1 });
+      else tokens.push(...cellTokens(text, source, line.number).map((t) => ({ ...t, col: i + 1 })));
     });
   }
   return tokens;
