@@ -30,10 +30,21 @@ export const MIN_PEERS = 4;
  */
 export const JUMP_METRICS: Record<string, { label: string; value: (r: ReportRecord) => number | null }> = {
   active_total: { label: "主动公开信息数", value: activeVolume },
-  requests_new_total: { label: "本年新收申请数", value: (r) => r.requests_new_total },
-  review_total: { label: "行政复议数", value: (r) => r.review_total },
-  litigation_total: { label: "行政诉讼数", value: (r) => r.litigation_total },
+  requests_new_total: { label: "本年新收申请数", value: (r) => tableOrQuote(r, "requests_new_total") },
+  review_total: { label: "行政复议数", value: (r) => tableOrQuote(r, "review_total") },
+  litigation_total: { label: "行政诉讼数", value: (r) => tableOrQuote(r, "litigation_total") },
 };
+
+/**
+ * A table value, else — when the table could not be read (an image, glued digits) — the same
+ * figure quoted in the report's own prose (evidence field narrative.<field>), when it is quoted one way only.
+ */
+function tableOrQuote(r: ReportRecord, field: "requests_new_total" | "review_total" | "litigation_total"): number | null {
+  if (r[field] !== null) return r[field];
+  const quotes = (r.evidence ?? []).filter((e) => e.field === `narrative.${field}`);
+  const values = new Set(quotes.map((e) => e.value));
+  return values.size === 1 ? quotes[0].value : null;
+}
 
 /**
  * The year's proactive-disclosure volume: the stated total, else — when the report only splits
