@@ -1,10 +1,9 @@
 // The browser copies of the templates (src/components/table-schema.js), the category taxonomy
 // (src/components/categories.js) and the rule labels (src/components/rules.js) must agree with
 // the parser's definitions: pages cannot import from loaders/, so they carry copies.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { templates } from "../loaders/templates/index.ts";
-import { categoryOf, CATEGORIES } from "../loaders/categories.ts";
+import { CATEGORIES } from "../loaders/categories.ts";
 import { WEIGHTS } from "../loaders/corpus-checks/weights.ts";
 // @ts-expect-error plain browser JS modules without types
 import * as schema from "../src/components/table-schema.js";
@@ -53,21 +52,9 @@ describe("src/components/table-schema.js matches loaders/templates", () => {
   });
 });
 
-describe("src/components/categories.js matches loaders/categories.ts", () => {
+describe("src/components/categories.js names the categories of loaders/categories.ts", () => {
   it("has the same categories in the same order", () => {
     expect(categories.CATEGORIES.map((c: { id: string }) => c.id)).toEqual([...CATEGORIES]);
-  });
-
-  it("maps every label the same way (labels from the taxonomy notes and the demo's evidence)", () => {
-    const labels = new Set<string>();
-    for (const line of readFileSync(new URL("../loaders/categories.ts", import.meta.url), "utf8").split("\n")) {
-      const row = /^\/\/ \| \S+ \| (.+?) \|$/.exec(line);
-      if (row) for (const l of row[1].split(/[,，]\s*/)) labels.add(l.replace(/\s*…\s*$/, "").trim());
-    }
-    for (const l of ["其他工作信息", "扶贫资金", "政务动态", "财政预决算", "人事任免类", "便民服务", "规划工作", "领导分工", "通知公告", "乡村振兴", "未知类别"]) labels.add(l);
-    labels.delete("");
-    expect(labels.size).toBeGreaterThan(40);
-    for (const label of labels) expect(categories.categoryOf(label), label).toBe(categoryOf(label));
   });
 });
 

@@ -15,7 +15,7 @@ export const USAGE = `用法 / usage:
   nianbao parse <文件或文件夹>… [--json | --out 目录] [--places 地名文件] [--quiet]
 
   --json          每个输入文件输出一行 JSON（JSON Lines，按输入顺序）
-  --out 目录      写出 reports.csv、cells.csv、checks.csv（含跨报告核对）、evidence.csv、similar_reports.csv、
+  --out 目录      写出 reports.csv、cells.csv、checks.csv（含跨报告核对）、evidence.csv、categories.csv、similar_reports.csv、
                   coverage.csv、quality.csv 到该目录
   --places 路径   追加地名文件（CSV：code,township,county,city,province），可重复
   --quiet         不显示进度

@@ -13,6 +13,7 @@ export const FILES = {
   cells: FileAttachment("../data/corpus/cells.csv"),
   checks: FileAttachment("../data/corpus/checks.csv"),
   evidence: FileAttachment("../data/corpus/evidence.csv"),
+  categories: FileAttachment("../data/corpus/categories.csv"),
   similar_reports: FileAttachment("../data/corpus/similar_reports.csv"),
   coverage: FileAttachment("../data/corpus/coverage.csv"),
   quality: FileAttachment("../data/corpus/quality.csv"),
@@ -25,6 +26,7 @@ export const TABLE_TYPES = {
   cells: schema.CELLS_COLUMN_TYPES,
   checks: schema.CHECKS_COLUMN_TYPES,
   evidence: schema.EVIDENCE_COLUMN_TYPES,
+  categories: schema.CATEGORIES_COLUMN_TYPES,
   similar_reports: schema.SIMILAR_COLUMN_TYPES,
   coverage: schema.COVERAGE_COLUMN_TYPES,
   quality: schema.QUALITY_COLUMN_TYPES
@@ -36,6 +38,7 @@ export const TABLE_INFO = {
   cells: {label: "表格单元格 cells", description: "表二、三、四的每个单元格一行：行列编号与名称、数值、原文、来源位置"},
   checks: {label: "核对结果 checks", description: "每条核对规则的结果（含跨报告规则）：通过、未通过（期望值与实际值）、提示或跳过"},
   evidence: {label: "正文数字 evidence", description: "从报告正文读出的每个数字：字段、数值、所在行与字符位置、原句"},
+  categories: {label: "主动公开分类 categories", description: "报告正文列出的每个主动公开分类一行：原文名称、归入的分类、条数、是否约数"},
   similar_reports: {label: "内容雷同 similar_reports", description: "内容相似的报告对：相似度、共有文字、相同数字、复制方向"},
   coverage: {label: "覆盖情况 coverage", description: "名录中每个乡镇每年一行：有报告、缺失或重复"},
   quality: {label: "质量评分 quality", description: "每份报告和每个乡镇年度的质量分，每项扣分一行（规则、权重、说明）"}

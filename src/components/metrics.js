@@ -7,7 +7,7 @@
 //   t2:<row>:<col>         a table 二 cell
 //   cat:<category>         proactive items of one category (prose breakdowns, evidence.csv)
 import {T2_BLOCKS, T3_COLUMNS, T3_OUTCOME_GROUPS, T3_ROWS, T4_COLUMNS, T4_ROWS} from "./table-schema.js";
-import {CATEGORIES, CATEGORY_FIELD, categoryOf} from "./categories.js";
+import {CATEGORIES} from "./categories.js";
 import {loadTable} from "./corpus.js";
 
 export const REPORT_METRICS = [
@@ -119,10 +119,9 @@ export async function metricValues(metric, reports, db) {
   if (metric.kind === "category") {
     // a report that lists categories counts 0 for one it does not list; one that lists none has no value
     const sums = new Map();
-    for (const e of await loadTable("evidence")) {
-      if (!e.field.startsWith(CATEGORY_FIELD) || e.value == null) continue;
-      const hit = (categoryOf(e.field.slice(CATEGORY_FIELD.length)) ?? "其他") === metric.category;
-      sums.set(e.report_id, (sums.get(e.report_id) ?? 0) + (hit ? e.value : 0));
+    for (const c of await loadTable("categories")) {
+      if (c.count == null) continue;
+      sums.set(c.report_id, (sums.get(c.report_id) ?? 0) + (c.category === metric.category ? c.count : 0));
     }
     return reports.map((r) => ({...r, value: sums.has(r.report_id) ? sums.get(r.report_id) : null}));
   }

@@ -71,6 +71,15 @@ export const EVIDENCE_COLUMN_TYPES = {
   snippet: "VARCHAR"
 };
 
+// data/corpus/categories.csv (loaders/output/categories-table.ts): the 主动公开 categories each report lists
+export const CATEGORIES_COLUMN_TYPES = {
+  report_id: "VARCHAR",
+  label: "VARCHAR",
+  category: "VARCHAR",
+  count: "DOUBLE",
+  approx: "BOOLEAN"
+};
+
 // data/corpus/similar_reports.csv (loaders/output/corpus-tables.ts): pairs of reports with copied content
 export const SIMILAR_COLUMN_TYPES = {
   report_a: "VARCHAR",
