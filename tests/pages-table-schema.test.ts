@@ -1,12 +1,12 @@
-// The browser copies of the templates (src/components/table-schema.js), the category taxonomy
-// (src/components/categories.js) and the rule labels (src/components/rules.js) must agree with
-// the parser's definitions: pages cannot import from loaders/, so they carry copies.
+// What the pages know of the parser's definitions: the tables' schema (generated from
+// loaders/templates, annotated for charts), the category names and the rule labels.
 import { describe, expect, it } from "vitest";
 import { templates } from "../loaders/templates/index.ts";
 import { CATEGORIES } from "../loaders/categories.ts";
 import { WEIGHTS } from "../loaders/corpus-checks/weights.ts";
+import { siteSchema } from "../loaders/output/site-schema.ts";
 // @ts-expect-error plain browser JS modules without types
-import * as schema from "../src/components/table-schema.js";
+import { annotateT3Rows, annotateT4 } from "../src/components/table-rows.js";
 // @ts-expect-error plain browser JS modules without types
 import * as categories from "../src/components/categories.js";
 // @ts-expect-error plain browser JS modules without types
@@ -14,41 +14,29 @@ import { RULES } from "../src/components/rules.js";
 
 const byId = Object.fromEntries(templates.map((t) => [t.id, t]));
 
-describe("src/components/table-schema.js matches loaders/templates", () => {
+describe("the pages' table schema (src/data/schema.json from loaders/templates, annotated by src/components/table-rows.js)", () => {
+  const schema = siteSchema();
+  const rows = annotateT3Rows(schema) as { id: string; ordinal: string; label: string; heading?: boolean; group?: string; templates?: string[] }[];
+
   for (const id of ["template-2019", "template-2021"] as const) {
-    it(`table 二 blocks, rows and columns of ${id}`, () => {
-      const t2 = byId[id].tables.find((t) => t.id === "t2")!;
-      const expected = t2.blocks.map((b) => ({
-        block: b.label,
-        rows: b.rows.map((r) => [r.id, r.label]),
-        cols: b.columns.map((c) => [c.id, c.label])
-      }));
-      expect(schema.T2_BLOCKS[id]).toEqual(expected);
-    });
-
-    it(`table 三 rows of ${id}, in printed order`, () => {
+    it(`table 三 rows of ${id}, in printed order, as the parser has them`, () => {
       const t3 = byId[id].tables.find((t) => t.id === "t3")!.blocks[0];
-      const expected = t3.rows.map((r) => ({ id: r.id, ordinal: r.ordinal, label: r.label, heading: !!r.heading }));
-      const actual = schema.t3RowsOf(id).map((r: { id: string; ordinal: string; label: string; heading?: boolean }) => ({
-        id: r.id, ordinal: r.ordinal, label: r.label, heading: !!r.heading
-      }));
-      expect(actual).toEqual(expected);
-    });
-
-    it(`table 三 columns and table 四 of ${id}`, () => {
-      const t3 = byId[id].tables.find((t) => t.id === "t3")!.blocks[0];
-      expect(schema.T3_COLUMNS.map((c: { id: string }) => c.id)).toEqual(t3.columns.map((c) => c.id));
-      expect(schema.T3_COLUMNS.map((c: { label: string }) => c.label)).toEqual(t3.columns.map((c) => c.label));
-      const t4 = byId[id].tables.find((t) => t.id === "t4")!.blocks[0];
-      expect(schema.T4_ROWS.map((r: { id: string }) => r.id)).toEqual(t4.rows.map((r) => r.id));
-      expect(schema.T4_COLUMNS.map((c: { id: string; label: string }) => [c.id, c.label])).toEqual(t4.columns.map((c) => [c.id, c.label]));
+      const mine = rows.filter((r) => !r.templates || r.templates.includes(id));
+      expect(mine.map((r) => [r.id, r.label, !!r.heading])).toEqual(t3.rows.map((r) => [r.id, r.label, !!r.heading]));
     });
   }
 
   it("every value row of table 三 except the four flow rows belongs to an outcome group", () => {
-    const valueRows = schema.T3_ROWS.filter((r: { heading?: boolean }) => !r.heading);
-    const ungrouped = valueRows.filter((r: { group?: string }) => !r.group).map((r: { id: string }) => r.id);
+    const ungrouped = rows.filter((r) => !r.heading && !r.group).map((r) => r.id);
     expect(ungrouped.sort()).toEqual(["carried", "carry_forward", "new", "total"]);
+    expect(rows.find((r) => r.id === "refused_query")?.group).toBe("refused");
+    expect(rows.find((r) => r.id === "other_other")?.group).toBe("other");
+  });
+
+  it("names table 四's blocks for charts and colours its outcomes", () => {
+    const t4 = annotateT4(schema);
+    expect(t4.rows.map((r: { label: string }) => r.label)).toEqual(["行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉"]);
+    expect(t4.columns.filter((c: { color?: string }) => c.color).map((c: { id: string }) => c.id)).toEqual(["upheld", "corrected", "other", "pending"]);
   });
 });
 
