@@ -23,10 +23,6 @@ export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
   return { root, demo, files };
 }
 
-export async function parseSiteCorpus(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): Promise<ReportRecord[]> {
-  return (await parseSiteCorpusWithTexts(corpus, env)).records;
-}
-
 /** The parse plus what the corpus-wide checks need: each record's normalised text (same order) and the places. */
 export async function parseSiteCorpusWithTexts(corpus: SiteCorpus = siteCorpus(), env: NodeJS.ProcessEnv = process.env): Promise<{
   records: ReportRecord[];

@@ -166,12 +166,16 @@ function onlyHeadings(rest: string, headings: string[]): boolean {
   return true;
 }
 
-export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], validators?: (columns: ColumnDef[]) => RowValidator | undefined): AlignResult {
+export function alignRows(
+  table: TableId, tokens: Token[], specs: RowSpec[],
+  validators?: (columns: ColumnDef[]) => RowValidator | undefined,
+  groups: RowGroup[] = groupRows(tokens, specs),
+): AlignResult {
   const match = rowMatcher(specs.map((s) => s.row));
   const result: AlignResult = { cells: [], warnings: [], rows: new Set(), extraRows: [] };
   let pointer = 0;
   const assigned: { spec: RowSpec; group: RowGroup }[] = [];
-  for (const group of groupRows(tokens, specs)) {
+  for (const group of groups) {
     const { text: printed, rows: candidates } = printedLabel(group, match);
     const hasValues = group.values.some((v) => v.text.trim() !== "");
     const index = candidates.map((row) => specs.findIndex((s) => s.row === row)).filter((i) => i >= pointer).sort((a, b) => a - b)[0];
@@ -287,4 +291,3 @@ function emptyCell(table: TableId, spec: RowSpec, col: ColumnDef, source: string
   };
 }
 
-export { labelKey };

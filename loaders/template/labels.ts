@@ -20,12 +20,6 @@ export function hasOrdinal(text: string): boolean {
   return ORDINAL.test(text.replace(/\s+/g, ""));
 }
 
-/** The ordinal printed before a label, if any ("（三）", "1."). */
-export function ordinalOf(label: string): string | null {
-  const m = ORDINAL.exec(label.replace(/\s+/g, ""));
-  return m ? m[0] : null;
-}
-
 export interface KeyedLabel<T extends Label> {
   item: T;
   keys: string[];

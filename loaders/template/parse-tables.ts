@@ -82,14 +82,16 @@ function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
   if (first < 0) return { cells: [], warnings: tokens.length ? ["表三：没有找到“本年新收”或“上年结转”行，不读取表三"] : [], variants: [] };
   const header = tokens.slice(0, first);
   const body = tokens.slice(first);
-  const counts = groupRows(body, block.rows.map((row) => ({ row, columns: [] })))
+  // Grouping depends on the row labels only: the same groups serve the layout and the alignment.
+  const groups = groupRows(body, block.rows.map((row) => ({ row, columns: [] })));
+  const counts = groups
     .map((g) => trimBlankTail(g.values).length)
     .filter((n) => n > 0);
   const layout = table3Layout(header, counts);
   const warnings = layout.warning ? [layout.warning] : [];
   if (!layout.columns) return { cells: [], warnings, variants: [] };
   const specs = block.rows.map((row) => ({ row, columns: layout.columns! }));
-  const r = alignRows("t3", body, specs, (columns) => rowValidator("t3", columns.map((c) => c.id)));
+  const r = alignRows("t3", body, specs, (columns) => rowValidator("t3", columns.map((c) => c.id)), groups);
   const variants: string[] = [];
   if (layout.columns.some((c) => c.id === "org_subtotal")) variants.push("subtotal-column");
   if (template.id === "template-2021" && r.rows.has("other")) variants.push("merged-other");
