@@ -144,9 +144,13 @@ describe("all pages in headless Chromium (offline)", () => {
     await expect.poll(() => page.locator('[data-kpi="reports"] .kpi-value').innerText()).toBe(zh(inCounty.length));
     expect(page.url()).toContain("county=");
     const townships = new Set(inCounty.filter((r) => r.township && r.year).map(placeKey));
-    expect(await page.locator('[data-chart="coverage-grid"] g.grid-row').count()).toBe(townships.size);
-    const titles = await page.locator('[data-chart="yearly-bars"] .bars rect title').allTextContents();
-    expect(titles.reduce((s, t) => s + Number(/：(\d+) 份$/.exec(t)?.[1] ?? NaN), 0)).toBe(inCounty.filter((r) => r.year).length);
+    // the grid and the bars are DuckDB queries: they redraw after the (synchronous) KPI cards
+    await expect.poll(() => page.locator('[data-chart="coverage-grid"] g.grid-row').count(), { timeout: 30_000 }).toBe(townships.size);
+    const barTotal = async () => {
+      const titles = await page.locator('[data-chart="yearly-bars"] .bars rect title').allTextContents();
+      return titles.reduce((s, t) => s + Number(/：(\d+) 份$/.exec(t)?.[1] ?? NaN), 0);
+    };
+    await expect.poll(barTotal, { timeout: 30_000 }).toBe(inCounty.filter((r) => r.year).length);
     const requests = sumOrNull(onePerTownshipYear(inCounty).map((r) => num(r.requests_new_total)));
     expect(await page.locator('[data-kpi="requests"] .kpi-value').innerText()).toBe(requests === null ? "—" : zh(requests));
     const failedChecks = inCounty.filter((r) => Number(r.n_checks_failed) > 0).length;
