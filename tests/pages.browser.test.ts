@@ -265,8 +265,9 @@ describe("all pages in headless Chromium (offline)", () => {
     await page.locator('[data-control="rule"] select').selectOption({ value: await optionIndex(page, "rule", "表三办理结果合计") });
     const expected = checks.filter((c) => c.rule === rule && (c.status === "fail" || c.status === "warn")).length;
     await expect.poll(() => page.locator('[data-table="failed-checks"] [data-row-count]').getAttribute("data-row-count")).toBe(String(expected));
-    const bars = await markLabels(page, "failed-by-rule", "value-labels");
-    expect(bars.map((b) => b.replace(/：.*/, ""))).toEqual(expected ? ["表三办理结果合计"] : []);
+    await expect
+      .poll(async () => (await markLabels(page, "failed-by-rule", "value-labels")).map((b) => b.replace(/：.*/, "")))
+      .toEqual(expected ? ["表三办理结果合计"] : []);
     await page.waitForSelector('[data-chart="score-grid"] svg');
     await finish(page, problems, "quality");
   });

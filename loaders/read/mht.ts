@@ -8,6 +8,8 @@ export interface MhtPart {
 }
 
 export function isMht(head: string): boolean {
+  // A plain search first: the anchored pattern below is slow on the (usual) text that is no archive.
+  if (!/MIME-Version/i.test(head)) return false;
   return /^\s*(?:From:[^\n]*\n)?[\s\S]{0,2000}?MIME-Version:\s*1\.0/i.test(head) && /multipart\/related|text\/html/i.test(head);
 }
 
