@@ -43,6 +43,8 @@ const PLURAL = /(?:乡镇|城乡)$/;
 const HAN_RUN = /[\u4e00-\u9fff]+$/;
 /** Longest stem considered (喇叭沟门满族乡, 大堡子彝族苗族乡 and a county before them). */
 const MAX_RUN = 24;
+/** Longest stem of a name found in no list (listed names may be longer, with their county). */
+const MAX_UNLISTED_STEM = 10;
 
 /**
  * Township names in one line, in order of appearance. `extra`: listed names without a township
@@ -83,7 +85,10 @@ function pickName(run: string, suffix: string, known?: IsKnown): string | null {
   }
   for (let start = stemEnd - 2; start >= 0; start--) {
     if (!startsOk(start)) continue;
+    // Not in any list: a run cut at MAX_RUN is prose, not a name, and neither is "…汇报我镇".
+    if (start === 0 && stemEnd >= MAX_RUN) return null;
     const name = at(start);
+    if (stemEnd - start > MAX_UNLISTED_STEM || /[我本该此每各]$/.test(run.slice(0, stemEnd))) return null;
     return GENERIC.test(name) || PLURAL.test(name) || /^关于/.test(name) ? null : name;
   }
   return null;
@@ -93,6 +98,8 @@ function pickName(run: string, suffix: string, known?: IsKnown): string | null {
 export function townshipFromTitle(titleLines: string[], known?: IsKnown, extra: readonly string[] = []): string | null {
   const lines = titleLines.map((l) => l.replace(/\s+/g, "")).filter((l) => l !== "");
   for (const line of lines) {
+    // A sentence among the first lines ("本报告…汇报我镇2023年…") is prose, not a title.
+    if (/[，,。；;]/.test(line) && line.length > 40) continue;
     const own = townshipsInLine(line, known, extra);
     if (own.length) return own[0].name;
   }

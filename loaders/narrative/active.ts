@@ -5,7 +5,7 @@
 import type { ActiveCategory } from "../types.ts";
 import { categoryOf } from "../categories.ts";
 import { TokenCache, type Tok } from "./context.ts";
-import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, cleanLabel } from "./labels.ts";
+import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, SINCE, cleanLabel } from "./labels.ts";
 import type { Evidence, Sentence, TextIndex, Topic } from "./text.ts";
 
 export interface Channel {
@@ -69,7 +69,9 @@ function classify(t: Tok, year: number | null = null): Classified {
   if (PREVIOUS_YEAR.test(wide) && !/[比较]/.test(wide)) return { kind: "none", strength: 0 };
   const named = year === null ? null : yearIn(wide);
   if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
-  if (CUMULATIVE.test(wide) && !ANNUAL.test(wide)) return { kind: "cumulative", strength: 0 };
+  // "2023年累计发布信息120条" in the 2023 report is the year's; "累计" alone or "自…以来" is not.
+  const thisYear = named !== null && named === year && !SINCE.test(wide);
+  if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !thisYear) return { kind: "cumulative", strength: 0 };
   const strength = /主动公开/.test(wide) ? 2 : 1;
   const channel = CHANNEL.exec(wide);
   if (channel && !ALL_CHANNELS.test(wide)) return { kind: "channel", strength, label: channelLabel(wide) };
@@ -123,12 +125,18 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
     const toks = cache.of(s);
     let sawTotal = 0; // strength of the total already found in this sentence
     let sawMarker = false;
+    let sawChannel = false;
     for (const t of toks) {
       if (!sawMarker && MARKER.test(t.wide)) sawMarker = true;
       const c = classify(t, year);
       if (c.kind === "cumulative") cumulative ??= t;
-      else if (c.kind === "channel" && !sawTotal) channelToks.push(t);
-      else if (c.kind === "total") {
+      else if (c.kind === "channel") {
+        sawChannel = true;
+        if (!sawTotal) channelToks.push(t);
+      } else if (c.kind === "total") {
+        // After channel figures, a plain "发布信息46条" is one more channel whose name we do not know,
+        // unless it says it is the year's ("全年共发布…") or 主动公开.
+        if (sawChannel && c.strength === 1 && !ANNUAL_ITEM.test(t.wide) && !/共|总|合计/.test(t.wide)) continue;
         // After a total, or after 其中, a number is part of a breakdown unless it says it is the year's,
         // or it is the 主动公开 part of a wider total ("发布各类信息300条，其中主动公开政府信息182条").
         const stronger = c.strength > sawTotal && sawTotal > 0;

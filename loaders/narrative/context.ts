@@ -1,6 +1,6 @@
 // The number tokens of a sentence with the words around each one: `lead` (its clause, up to the
-// number), `wide` (everything since the previous number in the sentence) and `trail` (the words
-// right after it, for "1条权责清单": count before label).
+// number), `wide` (everything since the previous number in the sentence, numbers in brackets
+// skipped) and `trail` (the words right after it, for "1条权责清单": count before label).
 import { numberTokens, type NumberToken } from "./numbers.ts";
 import { spanOf, type Sentence } from "./text.ts";
 
@@ -25,9 +25,24 @@ export function sentenceTokens(sentence: Sentence): Tok[] {
   const text = sentence.text;
   const raw = numberTokens(text);
   const out: Tok[] = [];
+  // A number in brackets is an aside ("微信公众号（1个）发布信息149条"): the next number's `wide`
+  // reaches back past it, so the words before the bracket still qualify that number.
+  const aside: boolean[] = [];
+  let depth = 0;
+  let at = 0;
+  for (const t of raw) {
+    for (; at < t.start; at++) {
+      const ch = text[at];
+      if (ch === "（" || ch === "(") depth++;
+      else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    }
+    aside.push(depth > 0);
+  }
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
-    const prevEnd = i > 0 ? raw[i - 1].end : 0;
+    let p = i - 1;
+    while (p >= 0 && aside[p]) p--;
+    const prevEnd = p >= 0 ? raw[p].end : 0;
     let a = t.start;
     while (a > prevEnd && !BOUNDARY.has(text[a - 1])) a--;
     let c = a;

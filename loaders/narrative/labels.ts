@@ -2,7 +2,7 @@
 // figure, a change (比上年增加), and what is the category label written next to it.
 
 /** Where information is published: a split by these is a channel split, not a category split. */
-export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微信|公众号|政务微博|微博|公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|报刊|报纸|广播|电视|客户端|[Aa][Pp][Pp]|抖音|头条|短信|政务服务网|公开平台|信息平台|发布会|政府公报|公报|小程序|视频号|融媒体|新媒体|公开专栏|政务公开专区/;
+export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微信|公众账号|公众号|政务微博|微博|公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|报刊|报纸|广播|电视|客户端|[Aa][Pp][Pp]|抖音|快手|短视频|视频号|账号|头条|短信|政务服务网|公开平台|信息平台|发布会|政府公报|公报|小程序|视频号|融媒体|新媒体|公开专栏|政务公开专区/;
 /** "通过门户网站、公开栏等多种渠道": channels named as examples of all channels, not a split. */
 export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道|方式|途径|平台|载体|形式)|等多种|多种渠道|多种方式|多种形式|各类平台|各种渠道|各渠道/;
 
@@ -10,6 +10,8 @@ export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道
 export const CUMULATIVE = /累计|历年|截至|截止|至今|迄今|总计公开|开通以来|运行以来|成立以来|实施以来|上线以来|建立以来|启用以来|开展以来|以来累计|自[^，。；,;]{0,14}以来/;
 /** A number after 其中 that is the year's own figure ("累计公开489条，其中2012年新增105条"). */
 export const ANNUAL_ITEM = /全年|本年度?|今年|年内|当年|年度内|\d{4}年(?:度)?(?:新增|共|全年|内)|新增/;
+/** 累计 over more than the year: with one of these, even "2023年累计…" is not the year's own. */
+export const SINCE = /历年|截至|截止|至今|迄今|以来|总计公开/;
 /** A qualifier that makes a 累计/截至 figure the year's own ("全年累计公开", "截至年底，今年共公开"). */
 export const ANNUAL = /全年|本年度?|今年|年内|当年|年度内|本年度内/;
 /** Last year's figure ("上年公开150条"), unless it is a comparison (比上年). */
@@ -49,4 +51,4 @@ function strip(s: string): string {
 export const GENERIC_LABEL = /^(?:各类|各项|各种)?(?:政府|政务)?信息$/;
 
 /** A generic object of 公开 (政府信息, 各类信息 …): the number after it is a total, not a category. */
-export const GENERIC_OBJECT = /^(?:各类|各项|各种|本级|全镇|全乡|我镇|我乡|本镇|本乡|镇政府|乡政府|政府|政务|公共|相关|重要|有关|了|的|等|共|计|达到?|约|近|合计|总计|共计|数量|总数|总量|为|有|是)*(?:政府|政务)?(?:信息|文件信息|文件|内容|事项|条目|消息)?(?:数量|总数|总量|数|共计|合计|总计|共|计|为|达到?|有|约|近|是|等|了|的|全年|本年度?|今年|年内|，|,|\s)*$/;
+export const GENERIC_OBJECT = /^(?:各类|各项|各种|本级|全镇|全乡|我镇|我乡|本镇|本乡|镇政府|乡政府|政府|政务|公共|相关|重要|有关|了|的|等|共|计|达到?|约|近|合计|总计|共计|数量|总数|总量|为|有|是)*(?:政府|政务)?(?:信息公开|公开)?(?:信息|文件信息|文件|内容|事项|条目|消息)?(?:数量|总数|总量|数|共计|合计|总计|共|计|为|达到?|有|约|近|是|等|了|的|全年|本年度?|今年|年内|，|,|\s)*$/;
