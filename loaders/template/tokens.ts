@@ -1,7 +1,8 @@
 // A table region (lines of text, or a Grid) → a stream of tokens: label text and value cells,
 // each with its provenance. Handles every flattened rendering: one cell per line (blank lines
-// are empty cells), pipe rows (also broken across lines), tab- or space-aligned columns, and
-// digits glued to labels ("规章000").
+// are empty cells), cells between lines that hold only "|" (what some page scrapers write),
+// pipe rows (also broken across lines), tab- or space-aligned columns, and digits glued to labels
+// ("规章000").
 import type { Grid } from "../read/grid.ts";
 import { isValueToken } from "./values.ts";
 
@@ -19,7 +20,7 @@ export interface Token {
   glued?: boolean;
 }
 
-export type Rendering = "grid" | "pipe" | "tabs" | "cell-per-line" | "aligned";
+export type Rendering = "grid" | "pipe" | "pipe-per-line" | "tabs" | "cell-per-line" | "aligned";
 
 export interface Line {
   /** 1-based line number in the normalised text. */
@@ -29,6 +30,7 @@ export interface Line {
 
 export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rendering } {
   const rendering = detectRendering(lines);
+  if (rendering === "pipe-per-line") return { tokens: pipePerLineTokens(lines), rendering };
   if (rendering === "pipe") return { tokens: pipeTokens(lines), rendering };
   if (rendering === "tabs") return { tokens: tabTokens(lines), rendering };
   if (rendering === "cell-per-line") return { tokens: cellPerLineTokens(lines), rendering };
@@ -37,6 +39,8 @@ export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rend
 
 function detectRendering(lines: Line[]): Rendering {
   const nonBlank = lines.filter((l) => l.text.trim() !== "");
+  const pipeLines = nonBlank.filter((l) => PIPE_ONLY.test(l.text)).length;
+  if (pipeLines >= 3 && pipeLines >= nonBlank.length * 0.3) return "pipe-per-line";
   if (nonBlank.filter((l) => /[|｜]/.test(l.text)).length >= 3) return "pipe";
   // Tab-separated rows (copied from Word or a spreadsheet): a tab is a cell boundary, not a width.
   if (nonBlank.filter((l) => l.text.includes("\t")).length >= Math.max(3, nonBlank.length * 0.5)) return "tabs";
@@ -52,6 +56,34 @@ function cellPerLineTokens(lines: Line[]): Token[] {
     if (text === "") tokens.push({ kind: "value", text: "", source, row: line.number });
     else tokens.push(...cellTokens(text, source, line.number)); // no columns here: no positions
   }
+  return tokens;
+}
+
+const PIPE_ONLY = /^\s*[|｜]\s*$/;
+
+/** "规章\n|\n0\n|\n0\n|\n6": a cell is what stands between two "|" lines; its lines are one text
+ * ("商业\n企业" → 商业企业), and nothing between two "|" is an empty cell. */
+function pipePerLineTokens(lines: Line[]): Token[] {
+  const tokens: Token[] = [];
+  let cell: Line[] = [];
+  let afterPipe = false;
+  for (const line of lines) {
+    if (!PIPE_ONLY.test(line.text)) {
+      if (line.text.trim() !== "") cell.push(line);
+      continue;
+    }
+    if (cell.length) {
+      const first = cell[0].number;
+      const last = cell[cell.length - 1].number;
+      const source = first === last ? `text:L${first}` : `text:L${first}-L${last}`;
+      tokens.push(...cellTokens(cell.map((l) => l.text.trim()).join(""), source, first));
+    } else if (afterPipe) {
+      tokens.push({ kind: "value", text: "", source: `text:L${line.number}`, row: line.number });
+    }
+    cell = [];
+    afterPipe = true;
+  }
+  for (const l of cell) tokens.push(...cellTokens(l.text.trim(), `text:L${l.number}`, l.number));
   return tokens;
 }
 
