@@ -112,6 +112,8 @@ interface Candidate {
   strength: number;
   rank: number;
   sentenceIndex: number;
+  /** Says it is the year's (全年, 共, 总 …) or 主动公开, not just "公开信息N条". */
+  qualified: boolean;
 }
 
 export function extractActive(index: TextIndex, sentences: Sentence[], cache: TokenCache, year: number | null = null): ActiveResult {
@@ -125,28 +127,25 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
     const toks = cache.of(s);
     let sawTotal = 0; // strength of the total already found in this sentence
     let sawMarker = false;
-    let sawChannel = false;
     for (const t of toks) {
       if (!sawMarker && MARKER.test(t.wide)) sawMarker = true;
       const c = classify(t, year);
       if (c.kind === "cumulative") cumulative ??= t;
-      else if (c.kind === "channel") {
-        sawChannel = true;
-        if (!sawTotal) channelToks.push(t);
-      } else if (c.kind === "total") {
-        // After channel figures, a plain "发布信息46条" is one more channel whose name we do not know,
-        // unless it says it is the year's ("全年共发布…") or 主动公开.
-        if (sawChannel && c.strength === 1 && !ANNUAL_ITEM.test(t.wide) && !/共|总|合计/.test(t.wide)) continue;
+      else if (c.kind === "channel" && !sawTotal) channelToks.push(t);
+      else if (c.kind === "total") {
         // After a total, or after 其中, a number is part of a breakdown unless it says it is the year's,
         // or it is the 主动公开 part of a wider total ("发布各类信息300条，其中主动公开政府信息182条").
         const stronger = c.strength > sawTotal && sawTotal > 0;
         if ((sawTotal || sawMarker) && !ANNUAL_ITEM.test(t.wide) && !stronger) continue;
-        totals.push({ tok: t, strength: c.strength, rank: TOPIC_RANK[s.topic] ?? 3, sentenceIndex: si });
+        const qualified = c.strength === 2 || ANNUAL_ITEM.test(t.wide) || /共|总|合计/.test(t.wide);
+        totals.push({ tok: t, strength: c.strength, rank: TOPIC_RANK[s.topic] ?? 3, sentenceIndex: si, qualified });
         sawTotal = Math.max(sawTotal, c.strength);
       }
     }
   }
-  const best = pickTotal(totals, res.warnings);
+  // Where the report counts by channel, a bare "公开信息115条" may be one more channel whose name we
+  // do not know ("在办公平台公开信息115条"): only a figure that says it is the year's, or 主动公开, is a total.
+  const best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
   if (best) {
     res.total = best.tok.value;
     res.approx = best.tok.approx;

@@ -2,7 +2,7 @@
 // figure, a change (比上年增加), and what is the category label written next to it.
 
 /** Where information is published: a split by these is a channel split, not a category split. */
-export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微信|公众账号|公众号|政务微博|微博|公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|报刊|报纸|广播|电视|客户端|[Aa][Pp][Pp]|抖音|快手|短视频|视频号|账号|头条|短信|政务服务网|公开平台|信息平台|发布会|政府公报|公报|小程序|视频号|融媒体|新媒体|公开专栏|政务公开专区/;
+export const CHANNEL = /门户网站|政府网站|网站|网页|政务微信|微信|公众账号|公众号|政务微博|微博|公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|报刊|报纸|广播|电视|客户端|[Aa][Pp][Pp]|抖音|快手|短视频|视频号|账号|头条|短信|政务服务网|平台|发布会|政府公报|公报|小程序|视频号|融媒体|新媒体|公开专栏|政务公开专区/;
 /** "通过门户网站、公开栏等多种渠道": channels named as examples of all channels, not a split. */
 export const ALL_CHANNELS = /等(?:多种|各类|各种|多个|不同)?(?:渠道|方式|途径|平台|载体|形式)|等多种|多种渠道|多种方式|多种形式|各类平台|各种渠道|各渠道/;
 
