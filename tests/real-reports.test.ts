@@ -62,8 +62,11 @@ describe.skipIf(!present)("淮安市人民政府 2024", async () => {
     expect(r).toMatchObject({ review_total: 351, litigation_total: 46 });
     expect(r.cells.find((c) => c.table === "t3" && c.row === "new" && c.col === "total")?.source).toMatch(/^pdf:p4:/);
   });
-  it("passes every 勾稽 rule, and the township-only 规章 rule does not apply to a city", () => {
-    expect(r.checks.filter((c) => c.status === "fail").map((c) => c.rule)).toEqual([]);
+  it("reads the prose total as written: 政府网站主动公开…5500余条, a lower bound; the 规章/文件 highlights after it are no breakdown", () => {
+    expect(r).toMatchObject({ active_total: 5500, active_total_approx: true, active_categories: [] });
+  });
+  it("passes every 勾稽 rule (only the approximate prose total is flagged), and the township-only 规章 rule does not apply to a city", () => {
+    expect(r.checks.filter((c) => c.status === "fail").map((c) => c.rule)).toEqual(["approx_values"]);
     expect(r.checks.find((c) => c.rule === "t2_rules_township")?.status).toBe("skip");
   });
 });

@@ -82,7 +82,10 @@ function classify(t: Tok, year: number | null = null): Classified {
     return { kind: "total", strength };
   }
   const label = cleanLabel(object);
-  if (label && categoryOf(label) && label.length <= 16) return { kind: "item", strength, label };
+  // "主动公开政府工作信息、动态755多条": several kinds named together describe the whole, not one category.
+  const described = strength === 2 && /、/.test(label);
+  if (label && categoryOf(label) && label.length <= 16 && !described) return { kind: "item", strength, label };
+  if (described) return { kind: "total", strength };
   // Another object: a total only when it is information, in the verb's own clause
   // ("主动公开涉及群众切身利益的信息182条"), not "主动公开政府信息，全年共编印宣传册500份".
   if (!/[，,；;。]/.test(object) && /(?:信息|文件|事项|内容)(?:数量?|共计?|合计|总数|为|达)*$/.test(object)) return { kind: "total", strength };
@@ -145,7 +148,15 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
   }
   // Where the report counts by channel, a bare "公开信息115条" may be one more channel whose name we
   // do not know ("在办公平台公开信息115条"): only a figure that says it is the year's, or 主动公开, is a total.
-  const best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
+  let best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
+  // "通过政府门户网站主动公开信息138条": when the only 主动公开 figure is on one channel, that channel's
+  // figure is the report's total (other channels' figures, without 主动公开, stay channels).
+  const activeOnChannel = channelToks.filter((t) => /主动公开/.test(t.clause));
+  if (!best && totals.length === 0 && new Set(activeOnChannel.map((t) => t.value)).size === 1) {
+    const tok = activeOnChannel[0];
+    best = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
+    res.warnings.push(`主动公开总数取自报告唯一写明“主动公开”的渠道数（${channelLabel(tok.wide)}${tok.raw}）`);
+  }
   if (best) {
     res.total = best.tok.value;
     res.approx = best.tok.approx;
@@ -236,8 +247,10 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
   if (items.length === 0 && after.length) {
     const fromMarker = MARKER.test(rest);
     const listed = listItems(nested(s.text, best.tok.end, after));
-    // Without a marker, the numbers after a total are a breakdown only when they read as one.
-    if (fromMarker || listed.filter((i) => i.kind === "item").length >= 2) items = listed;
+    // Without a marker, the numbers after a total are a breakdown only when they read as one, and
+    // not when a verb starts a new statement first ("…5500余条，全年新增公开规章1件、文件11件").
+    const between = listed.length ? s.text.slice(best.tok.end, listed[0].tok.start) : "";
+    if (fromMarker || (listed.filter((i) => i.kind === "item").length >= 2 && !HAS_VERB.test(between))) items = listed;
   }
   if (!items.some((i) => i.kind === "item")) {
     const endsWithColon = /[：:]\s*$|如下\s*[：:]?\s*$/.test(s.text);
@@ -301,8 +314,10 @@ function listItems(toks: Tok[]): Item[] {
   const out: Item[] = [];
   for (const t of toks) {
     if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) continue;
-    if (OTHER_MATTER.test(t.lead) || CUMULATIVE.test(t.lead) || CHANGE_BEFORE.test(t.wide)) continue;
+    if (CUMULATIVE.test(t.lead) || CHANGE_BEFORE.test(t.wide)) continue;
     const leadLabel = cleanLabel(t.lead);
+    // 建议提案 is a category; 申请, 咨询 … are other matters (unless the label names a category).
+    if (OTHER_MATTER.test(t.lead) && !(leadLabel && categoryOf(leadLabel))) continue;
     const channel = CHANNEL.test(t.lead) || (!leadLabel && CHANNEL.test(t.trail));
     if (channel) {
       out.push({ kind: "channel", label: channelLabel(CHANNEL.test(t.lead) ? t.lead : t.trail), tok: t });
