@@ -84,30 +84,35 @@ describe("2021 template, pipe rows with an 8th 小计 column, rows broken mid-ro
   });
 });
 
-describe("2021 template, each cell between lines holding only “|” (a page scraper's output), header labels split inside a cell", () => {
-  const r = parse("2021-pipe-per-line.txt");
-  it("is read as its own rendering, fully", () => {
-    expect(r.template).toBe("template-2021");
-    expect(r.status).toBe("ok");
+for (const [file, how] of [
+  ["2021-pipe-per-line.txt", "each cell between lines holding only “|” (a page scraper's output); nothing between two “|” is a blank cell"],
+  ["2021-double-spaced.txt", "a blank line between cells (a page copied as paragraphs); a second blank line is a blank cell"],
+] as const) {
+  describe(`2021 template, ${how}; header labels split inside a cell`, () => {
+    const r = parse(file);
+    it("is read fully", () => {
+      expect(r.template).toBe("template-2021");
+      expect(r.status).toBe("ok");
+    });
+    it("reads every cell of tables 三 and 四, the blank cell as null, not 0", () => {
+      const others = { ...T3_2021 };
+      delete others.granted;
+      for (const [row, values] of Object.entries(others)) expect(rowValues(r, "t3", row, T3_COLS), row).toEqual(values);
+      expect(rowValues(r, "t3", "granted", T3_COLS)).toEqual([6, 1, 0, null, 0, 0, 7]);
+      expect(cell(r, "t3", "granted", "public_interest")).toMatchObject({ value: null, raw: "" });
+      expect(cell(r, "t3", "new", "org_subtotal")?.value).toBe(2);
+      expect(rowValues(r, "t4", "review", T4_COLS)).toEqual([1, 0, 0, 1, 2]);
+      expect(rowValues(r, "t4", "lit_after_review", T4_COLS)).toEqual([1, 0, 0, 0, 1]);
+    });
+    it("reads table 二 and points each value at its own line", () => {
+      expect(rowValues(r, "t2", "normative", ["issued", "repealed", "in_force"])).toEqual([1, 0, 23]);
+      expect(cell(r, "t2", "admin_fees", "fee_amount")).toMatchObject({ value: 1.25, unit: "万元" });
+      const src = cell(r, "t2", "normative", "in_force")!.source;
+      const line = Number(/^text:L(\d+)$/.exec(src)![1]);
+      expect(readFileSync(join(FIXTURES, file), "utf8").split("\n")[line - 1]).toBe("23");
+    });
   });
-  it("reads every cell of tables 三 and 四; nothing between two “|” is a blank cell, not 0", () => {
-    const others = { ...T3_2021 };
-    delete others.granted;
-    for (const [row, values] of Object.entries(others)) expect(rowValues(r, "t3", row, T3_COLS), row).toEqual(values);
-    expect(rowValues(r, "t3", "granted", T3_COLS)).toEqual([6, 1, 0, null, 0, 0, 7]);
-    expect(cell(r, "t3", "granted", "public_interest")).toMatchObject({ value: null, raw: "" });
-    expect(cell(r, "t3", "new", "org_subtotal")?.value).toBe(2);
-    expect(rowValues(r, "t4", "review", T4_COLS)).toEqual([1, 0, 0, 1, 2]);
-    expect(rowValues(r, "t4", "lit_after_review", T4_COLS)).toEqual([1, 0, 0, 0, 1]);
-  });
-  it("reads table 二 and points each value at its own line", () => {
-    expect(rowValues(r, "t2", "normative", ["issued", "repealed", "in_force"])).toEqual([1, 0, 23]);
-    expect(cell(r, "t2", "admin_fees", "fee_amount")).toMatchObject({ value: 1.25, unit: "万元" });
-    const src = cell(r, "t2", "normative", "in_force")!.source;
-    const line = Number(/^text:L(\d+)$/.exec(src)![1]);
-    expect(readFileSync(join(FIXTURES, "2021-pipe-per-line.txt"), "utf8").split("\n")[line - 1]).toBe("23");
-  });
-});
+}
 
 describe("2021 template, space-aligned columns, digits glued to labels, lost ordinals, one merged （六） row", () => {
   const r = parse("2021-aligned-glued-merged-other.txt");

@@ -1,6 +1,7 @@
 // A table region (lines of text, or a Grid) → a stream of tokens: label text and value cells,
 // each with its provenance. Handles every flattened rendering: one cell per line (blank lines
-// are empty cells), cells between lines that hold only "|" (what some page scrapers write),
+// are empty cells, unless a blank line follows almost every cell: then it separates them), cells
+// between lines that hold only "|" (what some page scrapers write),
 // pipe rows (also broken across lines), tab- or space-aligned columns, and digits glued to labels
 // ("规章000").
 import type { Grid } from "../read/grid.ts";
@@ -49,6 +50,7 @@ function detectRendering(lines: Line[]): Rendering {
 }
 
 function cellPerLineTokens(lines: Line[]): Token[] {
+  if (doubleSpaced(lines)) return doubleSpacedTokens(lines);
   const tokens: Token[] = [];
   for (const line of lines) {
     const text = line.text.trim();
@@ -60,6 +62,50 @@ function cellPerLineTokens(lines: Line[]): Token[] {
 }
 
 const PIPE_ONLY = /^\s*[|｜]\s*$/;
+
+/** Lines of one cell → its tokens, with the cell's line span as the source. */
+function chunkTokens(cell: Line[]): Token[] {
+  const first = cell[0].number;
+  const last = cell[cell.length - 1].number;
+  const source = first === last ? `text:L${first}` : `text:L${first}-L${last}`;
+  return cellTokens(cell.map((l) => l.text.trim()).join(""), source, first);
+}
+
+/** Blank lines between almost every pair of cells (a page copied as paragraphs): then a blank line
+ * separates cells, lines with none between them are one cell ("本年新\n制作数量"), and each further
+ * blank line is an empty cell. */
+function doubleSpaced(lines: Line[]): boolean {
+  const gaps: number[] = [];
+  let blanks = -1;
+  for (const line of lines) {
+    if (line.text.trim() === "") {
+      if (blanks >= 0) blanks++;
+    } else {
+      if (blanks >= 0) gaps.push(blanks);
+      blanks = 0;
+    }
+  }
+  return gaps.length >= 6 && gaps.filter((g) => g === 1).length >= gaps.length * 0.75;
+}
+
+function doubleSpacedTokens(lines: Line[]): Token[] {
+  const tokens: Token[] = [];
+  let cell: Line[] = [];
+  let blanks = 0;
+  for (const line of lines) {
+    if (line.text.trim() !== "") {
+      if (cell.length && blanks > 0) {
+        tokens.push(...chunkTokens(cell));
+        cell = [];
+      }
+      for (let k = 1; k < blanks && tokens.length; k++) tokens.push({ kind: "value", text: "", source: `text:L${line.number - blanks + k}`, row: line.number - blanks + k });
+      cell.push(line);
+      blanks = 0;
+    } else if (cell.length || tokens.length) blanks++;
+  }
+  if (cell.length) tokens.push(...chunkTokens(cell));
+  return tokens;
+}
 
 /** "规章\n|\n0\n|\n0\n|\n6": a cell is what stands between two "|" lines; its lines are one text
  * ("商业\n企业" → 商业企业), and nothing between two "|" is an empty cell. */
@@ -73,10 +119,7 @@ function pipePerLineTokens(lines: Line[]): Token[] {
       continue;
     }
     if (cell.length) {
-      const first = cell[0].number;
-      const last = cell[cell.length - 1].number;
-      const source = first === last ? `text:L${first}` : `text:L${first}-L${last}`;
-      tokens.push(...cellTokens(cell.map((l) => l.text.trim()).join(""), source, first));
+      tokens.push(...chunkTokens(cell));
     } else if (afterPipe) {
       tokens.push({ kind: "value", text: "", source: `text:L${line.number}`, row: line.number });
     }
