@@ -97,6 +97,13 @@ function channelLabel(s: string): string {
   return channelNames(s).join("、");
 }
 
+/** The channels a channel figure is for: those in its own clause ("门户网站和政务微信各发布96条"), or,
+ * when the clause names none ("公众号（1个）发布信息88条"), those since the previous number. */
+function channelsOf(t: Tok): string[] {
+  const own = channelNames(t.clause);
+  return own.length ? own : channelNames(t.wide);
+}
+
 const CHANNEL_G = new RegExp(CHANNEL.source, "g");
 /** The channels named in a clause, in order; "政务微信公众号" is one channel (adjacent names merge). */
 function channelNames(s: string): string[] {
@@ -148,23 +155,9 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
   }
   // Where the report counts by channel, a bare "公开信息115条" may be one more channel whose name we
   // do not know ("在办公平台公开信息115条"): only a figure that says it is the year's, or 主动公开, is a total.
-  let best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
-  // "通过政府门户网站主动公开信息138条": when the only 主动公开 figure is on one channel, that channel's
-  // figure is the report's total (other channels' figures, without 主动公开, stay channels).
-  const activeOnChannel = channelToks.filter((t) => /主动公开/.test(t.clause));
-  if (!best && totals.length === 0 && new Set(activeOnChannel.map((t) => t.value)).size === 1) {
-    const tok = activeOnChannel[0];
-    best = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
-    res.warnings.push(`主动公开总数取自报告唯一写明“主动公开”的渠道数（${channelLabel(tok.wide)}${tok.raw}）`);
-  }
-  if (best) {
-    res.total = best.tok.value;
-    res.approx = best.tok.approx;
-    res.evidence.push(index.evidence("active_total", best.tok.value, best.tok.gStart, best.tok.gEnd, best.tok.sentence));
-    const items = breakdown(best, sentences, cache);
-    for (const it of items) addItem(index, res, it);
-  } else {
-    if (cumulative) res.warnings.push(`只找到累计数（“${cumulative.sentence.text.slice(0, 40)}”），不作为本年主动公开数`);
+  const best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
+  if (best) takeTotal(index, res, best, sentences, cache);
+  else {
     // A list of categories without a stated total.
     for (let si = 0; si < sentences.length && res.categories.length === 0; si++) {
       const s = sentences[si];
@@ -189,11 +182,25 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
       }
     }
   }
+  // "通过门户网站公开各类信息46条": a figure for the one channel the report counts is its total; with
+  // several channels, so is the only one that says 主动公开 ("通过网站主动公开…81条"; the others stay
+  // channels). Several channels without that ("门户网站60条，政务微信39条") stay a split: no total.
+  if (res.total === null && totals.length === 0) {
+    const oneChannel = channelToks.length === 1 && channelsOf(channelToks[0]).length === 1;
+    const active = channelToks.filter((t) => /主动公开/.test(t.clause));
+    const tok = oneChannel ? channelToks[0] : new Set(active.map((t) => t.value)).size === 1 ? active[0] : null;
+    if (tok) {
+      res.warnings.push(`主动公开总数取自${oneChannel ? "报告唯一的渠道数" : "报告唯一写明“主动公开”的渠道数"}（${channelsOf(tok).join("、")}${tok.raw}）`);
+      const candidate = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
+      takeTotal(index, res, candidate, sentences, cache, res.categories.length === 0);
+    }
+  }
+  if (res.total === null && cumulative) res.warnings.push(`只找到累计数（“${cumulative.sentence.text.slice(0, 40)}”），不作为本年主动公开数`);
   // Channels outside the breakdown (a split by channel instead of a total).
   const chosenChannels = new Set(res.channels.map((c) => c.label));
   for (const t of channelToks) {
     // "门户网站、政务微信同步公开73条": the same items on each channel, one entry per channel.
-    for (const label of channelNames(t.wide)) {
+    for (const label of channelsOf(t)) {
       if (chosenChannels.has(label)) continue;
       chosenChannels.add(label);
       res.channels.push({ label, count: t.value, approx: t.approx });
@@ -201,15 +208,23 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
     }
   }
   if (res.total === null && channelToks.length > 1) {
-    res.warnings.push(`主动公开数只按发布渠道分列（${channelToks.map((t) => `${channelLabel(t.wide)}${t.raw}`).join("、")}），渠道之间可能重复，不合计为总数`);
+    res.warnings.push(`主动公开数只按发布渠道分列（${channelToks.map((t) => `${channelsOf(t).join("、")}${t.raw}`).join("、")}），渠道之间可能重复，不合计为总数`);
   } else if (res.total === null && channelToks.length === 1) {
     const t = channelToks[0];
-    res.warnings.push(`只写了一个发布渠道的数（${channelLabel(t.wide)}${t.raw}），不作为本年主动公开总数`);
+    res.warnings.push(`只写了一个发布渠道的数（${channelsOf(t).join("、")}${t.raw}），不作为本年主动公开总数`);
   }
   if (res.total === null && res.categories.length === 0 && channelToks.length === 0 && !cumulative) {
     res.warnings.push("没有找到本年主动公开政府信息的总数");
   }
   return res;
+}
+
+/** The chosen total and, unless categories were already read, its breakdown. */
+function takeTotal(index: TextIndex, res: ActiveResult, best: Candidate, sentences: Sentence[], cache: TokenCache, withBreakdown = true): void {
+  res.total = best.tok.value;
+  res.approx = best.tok.approx;
+  res.evidence.push(index.evidence("active_total", best.tok.value, best.tok.gStart, best.tok.gEnd, best.tok.sentence));
+  if (withBreakdown) for (const it of breakdown(best, sentences, cache)) addItem(index, res, it);
 }
 
 function pickTotal(cands: Candidate[], warnings: string[]): Candidate | null {

@@ -148,7 +148,9 @@ export function writeActive(r: Rng, a: ActiveData, o: ActiveOptions, f: Facts): 
         raw = `在${o.portal}公开信息${w}条，政务微信公众号同步推送${x}条`;
         parts.push(`${o.year}年，${o.self}${raw}。`);
       } else if (x === 0) {
+        // The one channel counted: its figure is the year's total (website = total when WeChat is 0).
         raw = `通过${o.portal}公开政府信息${w}条`;
+        setTotal(w, false, `${w}条`);
         items.pop();
         parts.push(`${o.year}年，${o.self}${raw}。`);
       } else if (r.chance(0.5)) {
