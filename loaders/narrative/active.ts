@@ -330,7 +330,8 @@ function listItems(toks: Tok[]): Item[] {
   for (const t of toks) {
     if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) continue;
     if (CUMULATIVE.test(t.lead) || CHANGE_BEFORE.test(t.wide)) continue;
-    const leadLabel = cleanLabel(t.lead);
+    // "社保、救济类信息10条": one label joined by 、 (no number between its parts).
+    const leadLabel = cleanLabel(/\p{Script=Han}、\p{Script=Han}/u.test(t.clause) && !/\d/.test(t.clause) ? t.clause : t.lead);
     // 建议提案 is a category; 申请, 咨询 … are other matters (unless the label names a category).
     if (OTHER_MATTER.test(t.lead) && !(leadLabel && categoryOf(leadLabel))) continue;
     const channel = CHANNEL.test(t.lead) || (!leadLabel && CHANNEL.test(t.trail));
