@@ -114,6 +114,14 @@ for (const [file, how] of [
   });
 }
 
+describe("2021 template, pipe rows under a header whose spanned cells were flattened away (总计 at cell 3 of its row)", () => {
+  const r = parse("2021-pipe-flattened-header.txt");
+  it("reads every cell of tables 三 and 四 in the template's column order, never by the header's cell indices", () => expectTable3And4(r));
+  it("says the header's positions disagreed with the template", () => {
+    expect(r.warnings.join()).toMatch(/表三表头各列的单元格位置与模板顺序不一致/);
+  });
+});
+
 describe("2021 template, space-aligned columns, digits glued to labels, lost ordinals, one merged （六） row", () => {
   const r = parse("2021-aligned-glued-merged-other.txt");
   it("reads every cell of tables 三 and 四", () => expectTable3And4(r));

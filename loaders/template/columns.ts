@@ -1,5 +1,5 @@
 // Table 三's columns, read from its header: six applicant columns and 总计, sometimes an 8th 小计
-// column for 法人或其他组织. Their order is taken from where the header prints each label.
+// column for 法人或其他组织, in the template's order.
 import type { ColumnDef } from "../templates/schema.ts";
 import { table3Columns } from "../templates/table3.ts";
 import type { Token } from "./tokens.ts";
@@ -29,10 +29,14 @@ export function table3Layout(header: Token[], valueCounts: number[]): ColumnLayo
   // Cell indices order the columns when every label was found whole with one; otherwise (labels
   // split over lines, multi-row headers read in text order, aligned text) the template's order
   // holds, confirmed by the number of values in the rows.
+  // The template fixes the order; header cell indices only confirm it. They are not comparable across
+  // header rows whose spanned cells were flattened away ("自然人 | 法人或其他组织 | 总计" over
+  // "商业企业 | … | 其他" puts 总计 at cell 3), so a disagreement is noted, never followed.
   const present = canonical.filter((c) => found.has(c.id));
   if (present.length === canonical.length) {
-    const positioned = present.every((c) => found.get(c.id) !== null);
-    return { columns: positioned ? [...present].sort((a, b) => found.get(a.id)! - found.get(b.id)!) : canonical, warning: null };
+    const positions = present.map((c) => found.get(c.id));
+    const agrees = positions.some((p) => p === null) || positions.every((p, i) => i === 0 || p! >= positions[i - 1]!);
+    return { columns: canonical, warning: agrees ? null : "表三表头各列的单元格位置与模板顺序不一致（多行表头的合并单元格被拆散），按模板的列顺序读取" };
   }
   const counts = new Map<number, number>();
   for (const n of valueCounts) counts.set(n, (counts.get(n) ?? 0) + 1);
