@@ -96,10 +96,18 @@ export function normaliseMirror(text: string, traditional?: boolean): string {
   let out = stripPinyin(text);
   if (traditional ?? isTraditional(out)) {
     const convert = (twToCn ??= Converter({ from: "twp", to: "cn" }));
-    out = convert(out);
+    // Taiwan phrases turn 檔案 into 文件, but also a mainland page's own 文件 into 文档 (and 資料 into
+    // 数据): those words are held out of the conversion.
+    const held: string[] = [];
+    const masked = out.replace(KEEP_AS_MAINLAND, (w) => `\ue000${held.push(w) - 1}\ue001`);
+    out = convert(masked).replace(/\ue000(\d+)\ue001/g, (_, i: string) => KEEP_AS_MAINLAND_CN[held[Number(i)]]);
   }
   return out;
 }
+
+/** Words a mainland page writes in Traditional characters that the Taiwan phrase table would change. */
+const KEEP_AS_MAINLAND_CN: Record<string, string> = { 文件: "文件", 資料: "资料", 资料: "资料" };
+const KEEP_AS_MAINLAND = new RegExp(Object.keys(KEEP_AS_MAINLAND_CN).join("|"), "g");
 
 // ---------------------------------------------------------------------------------------------
 // Inserted pinyin: 號(hào), 号（hao4）

@@ -8,6 +8,10 @@ describe("Traditional → Simplified, with Taiwan terms", () => {
     expect(isTraditional(mirror)).toBe(true);
     expect(normaliseText(mirror)).toBe("青石镇人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息156条，规范性文件2件，通过门户网站公开。\n本年新收政府信息公开申请数量13件，行政复议1件。");
   });
+  it("keeps a mainland page's own words written in Traditional characters (規範性文件 is not 规范性文档)", () => {
+    const page = "拖石鎮2020年政府信息公開工作年度報告\n規範性文件(行政機關制定發布的決定、公告) | 3 | 1 | 12 |\n相關資料已歸檔，規範性檔案2件。";
+    expect(normaliseText(page)).toBe("拖石镇2020年政府信息公开工作年度报告\n规范性文件(行政机关制定发布的决定、公告) | 3 | 1 | 12 |\n相关资料已归档，规范性文件2件。");
+  });
   it("leaves Simplified text alone, even its Traditional-looking names", () => {
     const simplified = "於潜镇人民政府2022年政府信息公开工作年度报告：乾安县转发的规范性文件3件，资料已归档。";
     expect(isTraditional(simplified)).toBe(false);

@@ -122,6 +122,15 @@ describe("2021 template, pipe rows under a header whose spanned cells were flatt
   });
 });
 
+describe("a 2019-template mirror copy in Traditional characters with long explained labels", () => {
+  const r = parseReport("mirror.txt", readFileSync(join(import.meta.dirname, "fixtures", "narrative", "82-template-prose-before-table-two.txt")));
+  it("keeps 規範性文件 as 规范性文件 (not the Taiwan 文档) and reads its row", () => {
+    expect(rowValues(r, "t2", "normative", ["made", "published", "total_public"])).toEqual([5, 2, 19]);
+    expect(rowValues(r, "t2", "licensing", ["prev_count", "delta", "decisions"])).toEqual([3, 0, 12]);
+    expect(r.warnings.join()).not.toMatch(/模板之外的行/);
+  });
+});
+
 describe("2021 template, space-aligned columns, digits glued to labels, lost ordinals, one merged （六） row", () => {
   const r = parse("2021-aligned-glued-merged-other.txt");
   it("reads every cell of tables 三 and 四", () => expectTable3And4(r));

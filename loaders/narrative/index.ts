@@ -74,6 +74,9 @@ export interface NarrativeOptions {
   year?: number | null;
 }
 
+/** A line of running text: long, with a comma and a full stop, no cell separators. */
+const PROSE_LINE = /^(?=[^|｜\t]{30,}$)(?=.*[，,])(?=.*。\s*$)/;
+
 export function parseNarrative(text: string, template: TemplateId, lines?: string[], options: NarrativeOptions = {}): NarrativeResult {
   const index = new TextIndex(text, lines);
   const isTemplate = template === "template-2019" || template === "template-2021";
@@ -84,7 +87,9 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
   const excluded = new Uint8Array(index.lineCount);
   if (isTemplate) {
     const { regions } = locateRegions(text);
-    for (const region of Object.values(regions)) for (const l of region ?? []) excluded[l.number - 1] = 1;
+    // A region runs from its heading to the next: a sentence of prose between the heading and the
+    // table ("2020年，全镇主动公开政府信息114条，…。") is still prose.
+    for (const region of Object.values(regions)) for (const l of region ?? []) if (!PROSE_LINE.test(l.text)) excluded[l.number - 1] = 1;
   }
   let appendixRes = null;
   if (!isTemplate) {

@@ -178,7 +178,9 @@ export function segment(index: TextIndex, template: TemplateId, excluded: (line:
           if (h.ordinal !== null && h.ordinal <= lastOrdinal && !specific) topic = "general";
           else {
             if (h.ordinal !== null) lastOrdinal = h.ordinal;
-            if (isTemplate && (topic === "active" || topic === "requests" || topic === "review")) topic = "table";
+            // Tables 三 and 四 hold the applications and reviews; table 二 has no 主动公开 total, so the
+            // prose before it ("全镇主动公开政府信息114条") is read (the table's own lines are excluded).
+            if (isTemplate && (topic === "requests" || topic === "review")) topic = "table";
             l1 = topic;
             l2 = l3 = null;
           }
