@@ -39,6 +39,9 @@ const STARTS_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②�
 
 type Kind = "total" | "channel" | "item" | "cumulative" | "none";
 
+/** 主动公开, also "主动向社会公开", "主动对外公开". */
+const ZHUDONG = /主动(?:向社会|向公众|对外|面向社会)?公开/;
+
 interface Classified {
   kind: Kind;
   strength: number;
@@ -70,11 +73,14 @@ function classify(t: Tok, year: number | null = null): Classified {
   const named = year === null ? null : yearIn(wide);
   if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
   // "2023年累计发布信息120条" in the 2023 report is the year's; "累计" alone or "自…以来" is not.
-  const thisYear = named !== null && named === year && !SINCE.test(wide);
+  // "2022年，数据截至12月31日，…发布各类信息100余条": a cut-off date in the report's year, no 累计.
+  const thisYear = named !== null && named === year && (!SINCE.test(wide) || (/截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide)));
   if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !thisYear) return { kind: "cumulative", strength: 0 };
-  const strength = /主动公开/.test(wide) ? 2 : 1;
-  const channel = CHANNEL.exec(wide);
-  if (channel && !ALL_CHANNELS.test(wide)) return { kind: "channel", strength, label: channelLabel(wide) };
+  const strength = ZHUDONG.test(wide) ? 2 : 1;
+  // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);
+  // the words since the previous number only when the clause names no channel ("公众号（1个）发布信息88条").
+  const scope = CHANNEL.test(t.clause) ? t.clause : wide;
+  if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope)) return { kind: "channel", strength, label: channelLabel(scope) };
   const object = verbEnd >= 0 ? wide.slice(verbEnd) : wide;
   if (GENERIC_OBJECT.test(object.replace(/[、，,；;：:\s]/g, ""))) {
     const after = cleanLabel(t.trail);
@@ -88,7 +94,8 @@ function classify(t: Tok, year: number | null = null): Classified {
   if (described) return { kind: "total", strength };
   // Another object: a total only when it is information, in the verb's own clause
   // ("主动公开涉及群众切身利益的信息182条"), not "主动公开政府信息，全年共编印宣传册500份".
-  if (!/[，,；;。]/.test(object) && /(?:信息|文件|事项|内容)(?:数量?|共计?|合计|总数|为|达)*$/.test(object)) return { kind: "total", strength };
+  // Only with 主动公开: "推动村（居）委会公开属于自治范围内的事项93项" is someone else's disclosure.
+  if (strength === 2 && !/[，,；;。]/.test(object) && /(?:信息|文件|事项|内容)(?:数量?|共计?|合计|总数|为|达)*$/.test(object)) return { kind: "total", strength };
   return { kind: "none", strength: 0 };
 }
 
@@ -187,9 +194,10 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
   // channels). Several channels without that ("门户网站60条，政务微信39条") stay a split: no total.
   if (res.total === null && totals.length === 0) {
     const oneChannel = channelToks.length === 1 && channelsOf(channelToks[0]).length === 1;
-    const active = channelToks.filter((t) => /主动公开/.test(t.clause));
+    const active = channelToks.filter((t) => ZHUDONG.test(t.clause));
     const tok = oneChannel ? channelToks[0] : new Set(active.map((t) => t.value)).size === 1 ? active[0] : null;
-    if (tok) {
+    // …of information ("公开栏公开各类惠农财政补贴5次" counts something else).
+    if (tok && /信息|文件|政务|内容/.test(tok.clause.slice(Math.max(0, lastVerbEnd(tok.clause))))) {
       res.warnings.push(`主动公开总数取自${oneChannel ? "报告唯一的渠道数" : "报告唯一写明“主动公开”的渠道数"}（${channelsOf(tok).join("、")}${tok.raw}）`);
       const candidate = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
       takeTotal(index, res, candidate, sentences, cache, res.categories.length === 0);
