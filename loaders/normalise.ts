@@ -100,7 +100,7 @@ export function normaliseMirror(text: string, traditional?: boolean): string {
     // 数据): those words are held out of the conversion.
     const held: string[] = [];
     const masked = out.replace(KEEP_AS_MAINLAND, (w) => `\ue000${held.push(w) - 1}\ue001`);
-    out = convert(masked).replace(/\ue000(\d+)\ue001/g, (_, i: string) => KEEP_AS_MAINLAND_CN[held[Number(i)]]);
+    out = convert(masked).replace(/\ue000(\d+)\ue001/g, (_: string, i: string) => KEEP_AS_MAINLAND_CN[held[Number(i)]]);
   }
   return out;
 }

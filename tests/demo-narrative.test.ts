@@ -52,6 +52,8 @@ function compare(t: Truth): Record<string, [unknown, unknown]> {
   } else {
     const quotes = (r.evidence ?? []).filter((e) => e.field.startsWith("narrative.")).map((e) => [e.field.slice(10), e.value]);
     out.narrative_quotes = [JSON.stringify(t.narrative_quotes.map((q) => [q.key, q.value]).sort()), JSON.stringify(quotes.sort())];
+    // A table left empty: its totals come from the prose (the tables' own values are scored in demo-tables).
+    for (const f of PROSE_FIELDS) if (!t.tables_printed.includes(f.startsWith("requests") ? "t3" : "t4")) out[f] = [t[f], r[f]];
   }
   return out;
 }

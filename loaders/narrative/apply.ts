@@ -1,6 +1,7 @@
 // The narrative stage of parseReport: runs parseNarrative on the normalised text and puts its
 // numbers into the record without ever overwriting a table value (template reports keep tables
-// 三/四 for requests, reviews and litigation; the prose about them only feeds narrative_vs_table).
+// 三/四 for requests, reviews and litigation; the prose about them only feeds narrative_vs_table,
+// unless the table was not read at all).
 import type { ReportRecord } from "../types.ts";
 import { narrativeChecks } from "../checks/narrative-checks.ts";
 import { detectTemplate } from "../detect-template.ts";
@@ -29,5 +30,21 @@ export function applyNarrative(record: ReportRecord, text: string): NarrativeRes
   record.evidence = n.evidence;
   record.warnings.push(...n.warnings);
   record.checks.push(...narrativeChecks(record, n));
+  // After the checks: a prose figure compared with itself would pass.
+  if (isTemplate) fillFromProse(record, n);
   return n;
+}
+
+/** A table that was not read (an image, or lost) leaves the prose as the only source of its totals. */
+function fillFromProse(record: ReportRecord, n: NarrativeResult): void {
+  const noted = new Set<string>();
+  for (const q of n.quotes) {
+    const table = q.field.startsWith("requests") ? "t3" : "t4";
+    if (!(PROSE_FIELDS as readonly string[]).includes(q.field) || record.cells.some((c) => c.table === table)) continue;
+    record[q.field as (typeof PROSE_FIELDS)[number]] = q.value;
+    if (!noted.has(table)) {
+      noted.add(table);
+      record.warnings.push(`没有读到表${table === "t3" ? "三" : "四"}（可能是图片），${table === "t3" ? "申请数" : "复议、诉讼数"}取自正文`);
+    }
+  }
 }

@@ -473,6 +473,7 @@ function truthRecord(p: ReportPlan, f: FilePlan, path: string, prod: Produced, b
     upheld: get("upheld"), corrected: get("corrected"), other: get("other"), pending: get("pending"),
   });
   const appendixCell = (row: string) => cell("appendix", row, "year");
+  const quoted = (key: string) => fx.narrativeQuotes.find((q) => q.key === key)?.value ?? null;
   const rec: TruthRecord = {
     file: `data/${path}`, township: t.name, county: t.county.name, city: t.city, province: t.province, code: t.code,
     year: p.year, published_on: published, template: tpl ? tpl.id : "free-text-2008", rendering: f.rendering,
@@ -490,14 +491,15 @@ function truthRecord(p: ReportPlan, f: FilePlan, path: string, prod: Produced, b
     active_channels: fx.channels,
     percentages: fx.percentages,
     cumulative: fx.cumulative,
-    requests_new_total: tpl ? (hasT3 ? cell("t3", "new", "total") : null) : fx.requestsNew ?? appendixCell("req_received"),
-    requests_carried_total: tpl && hasT3 ? cell("t3", "carried", "total") : null,
-    requests_handled_total: tpl ? (hasT3 ? cell("t3", "total", "total") : null) : fx.requestsHandled ?? appendixCell("req_done"),
-    requests_forward_total: tpl && hasT3 ? cell("t3", "carry_forward", "total") : null,
+    // A template report whose table is empty: the prose's figure is the only one (the parser takes it).
+    requests_new_total: tpl ? (hasT3 ? cell("t3", "new", "total") : quoted("requests_new_total")) : fx.requestsNew ?? appendixCell("req_received"),
+    requests_carried_total: tpl ? (hasT3 ? cell("t3", "carried", "total") : quoted("requests_carried_total")) : null,
+    requests_handled_total: tpl ? (hasT3 ? cell("t3", "total", "total") : quoted("requests_handled_total")) : fx.requestsHandled ?? appendixCell("req_done"),
+    requests_forward_total: tpl ? (hasT3 ? cell("t3", "carry_forward", "total") : quoted("requests_forward_total")) : null,
     requests_raw: tpl ? null : fx.requestsRaw,
     request_outcomes: fx.requestOutcomes,
-    review_total: tpl ? (hasT4 ? cell("t4", "review", "total") : null) : fx.reviewTotal ?? appendixCell("reviews"),
-    litigation_total: tpl ? (hasT4 ? litSum("total") : null) : fx.litigationTotal ?? appendixCell("lawsuits"),
+    review_total: tpl ? (hasT4 ? cell("t4", "review", "total") : quoted("review_total")) : fx.reviewTotal ?? appendixCell("reviews"),
+    litigation_total: tpl ? (hasT4 ? litSum("total") : quoted("litigation_total")) : fx.litigationTotal ?? appendixCell("lawsuits"),
     review_outcomes: tpl ? (hasT4 ? t4Outcomes((c) => cell("t4", "review", c)) : null) : fx.reviewOutcomes,
     litigation_outcomes: tpl ? (hasT4 ? t4Outcomes(litSum) : null) : fx.litigationOutcomes,
     review_raw: fx.reviewRaw,

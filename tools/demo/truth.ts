@@ -137,10 +137,12 @@ export function tableChecks(rec: TruthRecord): Record<string, CheckStatus> {
     out.total_vs_categories = rec.active_total_approx ? (s >= rec.active_total ? "pass" : "fail") : s === rec.active_total ? "pass" : "fail";
   }
   if (rec.narrative_quotes.length) {
+    // Against the tables as printed: an empty table's totals (taken from the prose) compare nothing.
+    const printed = (table: string, v: number | null) => (rec.tables_printed.includes(table) ? v : null);
     const table: Record<string, number | null> = {
-      requests_new_total: rec.requests_new_total, requests_carried_total: rec.requests_carried_total,
-      requests_handled_total: rec.requests_handled_total, requests_forward_total: rec.requests_forward_total,
-      review_total: rec.review_total, litigation_total: rec.litigation_total,
+      requests_new_total: printed("t3", rec.requests_new_total), requests_carried_total: printed("t3", rec.requests_carried_total),
+      requests_handled_total: printed("t3", rec.requests_handled_total), requests_forward_total: printed("t3", rec.requests_forward_total),
+      review_total: printed("t4", rec.review_total), litigation_total: printed("t4", rec.litigation_total),
     };
     out.narrative_vs_table = combine(rec.narrative_quotes.map((q) => eq(q.value, table[q.key])));
   }
