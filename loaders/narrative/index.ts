@@ -126,6 +126,9 @@ export function parseNarrative(text: string, template: TemplateId, lines?: strin
   const fees = extractFees(index, sentences, cache, none("fees"));
   const reviews = extractReviews(index, sentences, cache, none("review"));
   warnings.push(...active.warnings, ...requests.warnings, ...fees.warnings, ...reviews.warnings);
+  // Digits masked or damaged in a mirror copy ("**条", "1x58条"): the number is lost, not guessed.
+  const damaged = /[*＊]{1,}\s*(?:条|件|项|个|次|人次|元)|\d[A-Za-z]+\d+\s*(?:条|件|项|个|次|人次|元)/.exec(text);
+  if (damaged) warnings.push(`正文中有数字被遮盖或损坏（“${damaged[0]}”），该数无法读取，未作猜测`);
 
   const res: NarrativeResult = {
     active_total: active.total, active_total_approx: active.approx, stated_total: active.total, stated_total_approx: active.approx,

@@ -102,6 +102,8 @@ export function numberTokens(s: string): NumberToken[] {
       if (/^万(?:元)?/.test(afterNum) && !wan) continue;
     }
     if (/^[-—~～至到]\d/.test(afterNum)) continue; // ranges and dates 2018-12-31
+    // A number run into letters or mask characters ("1x58条", "**3条", "2a条") was damaged in copying.
+    if (/^[A-Za-z*＊#]/.test(s.slice(numEnd, numEnd + 1)) || /[A-Za-z*＊#]$/.test(s.slice(Math.max(0, numStart - 1), numStart))) continue;
     if (unit === "个" && NOT_ITEMS_AFTER_GE.test(s.slice(end, end + 3))) continue; // 3个工作日, 一个平台
     if (/[-—~～/]$/.test(s.slice(Math.max(0, numStart - 1), numStart))) continue;
     let value = isCn ? cnNumber(num) : arabicNumber(num);
