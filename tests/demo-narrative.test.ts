@@ -25,7 +25,7 @@ interface Truth {
   requests_new_total: number | null; requests_carried_total: number | null; requests_handled_total: number | null;
   requests_forward_total: number | null; review_total: number | null; litigation_total: number | null; fees: number | null;
   cells: { table: string; row: string; col: string; value: number | null }[];
-  narrative_quotes: Fact[]; cumulative: Fact[];
+  narrative_quotes: Fact[]; cumulative: Fact[]; tables_printed: string[];
   expected_checks: Record<string, "pass" | "fail" | "skip">;
 }
 

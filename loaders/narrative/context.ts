@@ -44,7 +44,13 @@ export function sentenceTokens(sentence: Sentence): Tok[] {
     while (p >= 0 && aside[p]) p--;
     const prevEnd = p >= 0 ? raw[p].end : 0;
     let a = t.start;
-    while (a > prevEnd && !BOUNDARY.has(text[a - 1])) a--;
+    // A bracket right before the words is part of them ("公共资源交易类（建设项目招标）的信息289条").
+    for (;;) {
+      while (a > prevEnd && !BOUNDARY.has(text[a - 1])) a--;
+      const open = a > prevEnd && (text[a - 1] === "）" || text[a - 1] === ")") && a < t.start ? openingBracket(text, a - 1, prevEnd) : -1;
+      if (open < 0) break;
+      a = open;
+    }
     let c = a;
     while (c > prevEnd && !CLAUSE_BOUNDARY.has(text[c - 1])) c--;
     const nextStart = i + 1 < raw.length ? raw[i + 1].start : text.length;
@@ -73,4 +79,18 @@ export class TokenCache {
     if (!t) this.cache.set(s, (t = sentenceTokens(s)));
     return t;
   }
+}
+
+/** Index of the bracket that the one at `close` closes, not before `floor`; -1 if none. */
+function openingBracket(text: string, close: number, floor: number): number {
+  let depth = 0;
+  for (let i = close; i >= floor; i--) {
+    const c = text[i];
+    if (c === "）" || c === ")") depth++;
+    else if (c === "（" || c === "(") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }

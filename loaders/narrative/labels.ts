@@ -24,7 +24,7 @@ export const LABEL_VERB = /^.*(?:主动公开|(?<!财务|政务|党务|村务|�
 
 /** Filler words around a label: 其中, 包括, 公开, 类, 方面 … */
 const LABEL_PREFIX = /^(?:[.．、]|其中|包括|包含|分别为|分别是|分别|具体为|具体是|主要有|主要包括|主要是|涉及|内容|从内容分类看|按内容分|公开了?|发布了?|主动公开了?|更新了?|各类|[:：、，,；;\s]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])+/;
-const LABEL_SUFFIX = /(?:类信息|类的信息|方面的信息|方面信息|方面|类别|类|的|有|为|共|计|共计|合计|数量|约|近|[:：\s])+$/;
+const LABEL_SUFFIX = /(?:类信息|类的信息|方面的信息|方面信息|的信息|方面|类别|类|的|有|为|共|计|共计|合计|数量|约|近|[:：\s])+$/;
 
 /** A label as written next to a count, without fillers ("其中工作动态类" → "工作动态"). */
 export function cleanLabel(s: string): string {
@@ -40,10 +40,10 @@ function strip(s: string): string {
   for (let i = 0; i < 3; i++) {
     const before = t;
     t = t.replace(LABEL_PREFIX, "").replace(LABEL_SUFFIX, "").trim();
+    // "政务动态信息" → "政务动态"; a two-character word keeps it (人事信息, 其他信息, 财政信息).
+    if (/^\p{Script=Han}{3,}信息$/u.test(t)) t = t.slice(0, -2);
     if (t === before) break;
   }
-  // "政务动态信息" → "政务动态"; a two-character word keeps it (人事信息, 其他信息, 财政信息).
-  if (/^\p{Script=Han}{3,}信息$/u.test(t)) t = t.slice(0, -2);
   return t;
 }
 
