@@ -36,10 +36,13 @@ export function isNoticeTitle(line: string): boolean {
 }
 
 export function titleYear(titleLines: string[]): number | null {
-  for (const raw of titleLines) {
-    const line = raw.replace(/\s+/g, "");
-    if (!TITLE_WORDS.test(line) || NOT_TITLE.test(line) || isNoticeTitle(line)) continue;
-    const y = yearIn(line);
+  const lines = titleLines.map((raw) => raw.replace(/\s+/g, ""));
+  for (const [i, line] of lines.entries()) {
+    // A title broken over two lines ("2015年度桃源县西安镇" / "政府信息公开工作年度报告").
+    const title = !TITLE_WORDS.test(line) && i + 1 < lines.length && line.length <= 30 && TITLE_WORDS.test(lines[i + 1]) && yearIn(lines[i + 1]) === null
+      ? line + lines[i + 1] : line;
+    if (!TITLE_WORDS.test(title) || NOT_TITLE.test(title) || isNoticeTitle(title)) continue;
+    const y = yearIn(title);
     if (y !== null) return y;
   }
   return null;

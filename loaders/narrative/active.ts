@@ -74,7 +74,9 @@ function classify(t: Tok, year: number | null = null): Classified {
   if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
   // "2023年累计发布信息120条" in the 2023 report is the year's; "累计" alone or "自…以来" is not.
   // "2022年，数据截至12月31日，…发布各类信息100余条": a cut-off date in the report's year, no 累计.
-  const thisYear = named !== null && named === year && (!SINCE.test(wide) || (/截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide)));
+  // "2015年1月至今" in the 2015 report: since the year began.
+  const sinceJanuary = year !== null && new RegExp(`${year}年(?:1|一)月(?:1日|一日)?(?:至今|以来|起)`).test(wide);
+  const thisYear = named !== null && named === year && (!SINCE.test(wide) || sinceJanuary || (/截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide)));
   if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !thisYear) return { kind: "cumulative", strength: 0 };
   const strength = ZHUDONG.test(wide) ? 2 : 1;
   // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);

@@ -11,7 +11,7 @@ export const CUMULATIVE = /累计|历年|截至|截止|至今|迄今|总计公�
 /** A number after 其中 that is the year's own figure ("累计公开489条，其中2012年新增105条"). */
 export const ANNUAL_ITEM = /全年|本年度?|今年|年内|当年|年度内|\d{4}年(?:度)?(?:新增|共|全年|内)|新增/;
 /** 累计 over more than the year: with one of these, even "2023年累计…" is not the year's own. */
-export const SINCE = /历年|截至|截止|至今|迄今|以来|总计公开/;
+export const SINCE = /历年|截至|截止|至今|迄今|以来|总计公开|(?:年底|年末)前?累计|到[^，。；,;]{0,8}(?:年底|年末)/;
 /** A qualifier that makes a 累计/截至 figure the year's own ("全年累计公开", "截至年底，今年共公开"). */
 export const ANNUAL = /全年|本年度?|今年|年内|当年|年度内|本年度内/;
 /** Last year's figure ("上年公开150条"), unless it is a comparison (比上年). */
