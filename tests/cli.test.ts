@@ -60,6 +60,21 @@ describe("nianbao parse --out", () => {
   });
 });
 
+describe("progress on stderr", () => {
+  it("a run of many files (stdout not a terminal) prints a progress line per tenth, the cross-report step and a summary", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-progress-"));
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `r${String(i).padStart(2, "0")}.txt`), `石桥镇${2008 + (i % 18)}年政府信息公开工作年度报告\n\n全年主动公开政府信息${100 + i}条。\n`);
+    const r = run(["parse", dir, "--out", join(dir, "out")]);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.filter((l) => l.startsWith("解析中")).length).toBeGreaterThanOrEqual(10);
+    expect(lines.some((l) => /^解析中 .* 40\/40 \(100%\)/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes("剩余约"))).toBe(true);
+    expect(lines.at(-2)).toMatch(/^解析完成，正在做跨报告核对：40 份报告/);
+    expect(lines.at(-1)).toMatch(/^完成：40 个文件.*表格已写入/);
+  });
+});
+
 describe("bad usage", () => {
   it.each([
     [["frobnicate"], /未知命令/],

@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
+    progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
     const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });
     for (const [name, csv] of Object.entries(writeTables(records, analysis))) writeFileSync(join(options.out, name), csv);
   }
