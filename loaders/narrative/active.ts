@@ -62,6 +62,18 @@ function yearIn(s: string): number | null {
   return y;
 }
 
+/**
+ * Whether words that look cumulative (累计, 截至, 至今) are limited to the report's year, which they name:
+ * "2023年累计发布信息120条" in the 2023 report; "2022年，数据截至12月31日" (a cut-off date, no 累计);
+ * "2015年1月至今" (since the year began). Not "自2008年以来累计", not "到2015年底累计".
+ */
+function scopedToYear(wide: string, year: number | null): boolean {
+  if (year === null) return false;
+  if (!SINCE.test(wide)) return true;
+  if (new RegExp(`${year}年(?:1|一)月(?:1日|一日)?(?:至今|以来|起)`).test(wide)) return true;
+  return /截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide);
+}
+
 function classify(t: Tok, year: number | null = null): Classified {
   const wide = t.wide;
   if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) return { kind: "none", strength: 0 };
@@ -72,12 +84,7 @@ function classify(t: Tok, year: number | null = null): Classified {
   if (PREVIOUS_YEAR.test(wide) && !/[比较]/.test(wide)) return { kind: "none", strength: 0 };
   const named = year === null ? null : yearIn(wide);
   if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
-  // "2023年累计发布信息120条" in the 2023 report is the year's; "累计" alone or "自…以来" is not.
-  // "2022年，数据截至12月31日，…发布各类信息100余条": a cut-off date in the report's year, no 累计.
-  // "2015年1月至今" in the 2015 report: since the year began.
-  const sinceJanuary = year !== null && new RegExp(`${year}年(?:1|一)月(?:1日|一日)?(?:至今|以来|起)`).test(wide);
-  const thisYear = named !== null && named === year && (!SINCE.test(wide) || sinceJanuary || (/截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide)));
-  if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !thisYear) return { kind: "cumulative", strength: 0 };
+  if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !(named === year && scopedToYear(wide, year))) return { kind: "cumulative", strength: 0 };
   const strength = ZHUDONG.test(wide) ? 2 : 1;
   // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);
   // the words since the previous number only when the clause names no channel ("公众号（1个）发布信息88条").
