@@ -1,12 +1,12 @@
 // `nianbao`: the command-line edge. Parses report files and prints JSON Lines or writes CSV tables.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
 import { progressOn } from "./progress.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
-import { writeTables } from "../output/write-tables.ts";
+import { writeTablesToDir } from "../output/write-tables.ts";
 import { analyseCorpus } from "../corpus-checks/index.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
 
@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     mkdirSync(options.out, { recursive: true });
     progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
     const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });
-    for (const [name, csv] of Object.entries(writeTables(records, analysis))) writeFileSync(join(options.out, name), csv);
+    writeTablesToDir(options.out, records, analysis);
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   progress.end(`完成：${files.length} 个文件${failed !== null ? `，${failed} 个未完全解析` : ""}${options.out ? `，表格已写入 ${options.out}` : ""}`);

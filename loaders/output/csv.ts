@@ -1,10 +1,33 @@
 // CSV text for the output tables: a header in a fixed column order, null as an empty field.
+// Written in chunks of rows, so a large table never has to exist as one string.
 import Papa from "papaparse";
 
-export function toCsv<C extends string>(columns: readonly C[], rows: Record<C, unknown>[]): string {
-  const data = rows.map((row) => columns.map((c) => {
-    const v = row[c];
-    return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  }));
-  return Papa.unparse({ fields: [...columns], data }, { newline: "\n" }) + "\n";
+const CHUNK_ROWS = 5000;
+
+function field(v: unknown): string {
+  return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+/** The CSV as consecutive pieces: the header with the first rows, then CHUNK_ROWS rows at a time. */
+export function* csvChunks(columns: readonly string[], rows: Iterable<object>): Generator<string> {
+  let chunk: string[][] = [];
+  let first = true;
+  const flush = () => {
+    const text = first
+      ? Papa.unparse({ fields: [...columns], data: chunk }, { newline: "\n" })
+      : Papa.unparse(chunk, { newline: "\n" });
+    first = false;
+    chunk = [];
+    // Papa ends a header with no rows after it with a newline already.
+    return text.endsWith("\n") ? text : text + "\n";
+  };
+  for (const row of rows) {
+    chunk.push(columns.map((c) => field((row as Record<string, unknown>)[c])));
+    if (chunk.length === CHUNK_ROWS) yield flush();
+  }
+  if (first || chunk.length) yield flush();
+}
+
+export function toCsv(columns: readonly string[], rows: Iterable<object>): string {
+  return [...csvChunks(columns, rows)].join("");
 }
