@@ -1,6 +1,6 @@
-// Parses files on several worker threads. Results come back in input order; a worker that dies
-// (out of memory on a huge file, a bug in a native decoder) costs only the files it held, which are
-// reported as errors, and is replaced so the rest of the corpus is still parsed.
+// Parses files on several worker threads. Results come back in input order. A worker that dies
+// (out of memory on a huge file, a bug in a native decoder) costs only the file it was on, reported
+// as an error; the files queued behind it go to its replacement, so the rest is still parsed.
 import { Worker } from "node:worker_threads";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";

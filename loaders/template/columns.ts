@@ -12,8 +12,8 @@ export interface ColumnLayout {
 const standard = table3Columns.filter((c) => !c.optional);
 
 export function table3Layout(header: Token[], valueCounts: number[]): ColumnLayout {
-  // Only a real cell index (grids, pipe and tab rows) places a column: x positions in text are
-  // display widths that drift between header lines, so aligned text keeps the template's order.
+  // Where the header prints each label: a real cell index (grids, pipe and tab rows), or null (x
+  // positions in aligned text are display widths that drift between header lines).
   const found = new Map<string, number | null>();
   let headerText = "";
   for (const token of header) {
@@ -26,18 +26,17 @@ export function table3Layout(header: Token[], valueCounts: number[]): ColumnLayo
   }
   const hasSubtotal = headerText.includes("小计");
   const canonical = table3Columns.filter((c) => !c.optional || (c.id === "org_subtotal" && hasSubtotal));
-  // Cell indices order the columns when every label was found whole with one; otherwise (labels
-  // split over lines, multi-row headers read in text order, aligned text) the template's order
-  // holds, confirmed by the number of values in the rows.
-  // The template fixes the order; header cell indices only confirm it. They are not comparable across
-  // header rows whose spanned cells were flattened away ("自然人 | 法人或其他组织 | 总计" over
-  // "商业企业 | … | 其他" puts 总计 at cell 3), so a disagreement is noted, never followed.
+  // Every label found: the template fixes the order; header cell indices only confirm it. They are
+  // not comparable across header rows whose spanned cells were flattened away ("自然人 | 法人或其他
+  // 组织 | 总计" over "商业企业 | … | 其他" puts 总计 at cell 3): a disagreement is noted, never followed.
   const present = canonical.filter((c) => found.has(c.id));
   if (present.length === canonical.length) {
     const positions = present.map((c) => found.get(c.id));
     const agrees = positions.some((p) => p === null) || positions.every((p, i) => i === 0 || p! >= positions[i - 1]!);
     return { columns: canonical, warning: agrees ? null : "表三表头各列的单元格位置与模板顺序不一致（多行表头的合并单元格被拆散），按模板的列顺序读取" };
   }
+  // Labels missing (split over lines, half lost): the template's order holds when the rows carry as
+  // many values as it has columns.
   const counts = new Map<number, number>();
   for (const n of valueCounts) counts.set(n, (counts.get(n) ?? 0) + 1);
   const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
