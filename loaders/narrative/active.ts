@@ -39,8 +39,8 @@ const STARTS_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②�
 
 type Kind = "total" | "channel" | "item" | "cumulative" | "none";
 
-/** 主动公开, also "主动向社会公开", "主动对外公开". */
-const ZHUDONG = /主动(?:向社会|向公众|对外|面向社会)?公开/;
+/** 主动公开, also "主动向社会公开", "主动在政务公开网上公开". */
+const ZHUDONG = /主动[^，。；,;：:]{0,12}?公开/;
 
 interface Classified {
   kind: Kind;
@@ -89,7 +89,9 @@ function classify(t: Tok, year: number | null = null): Classified {
   // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);
   // the words since the previous number only when the clause names no channel ("公众号（1个）发布信息88条").
   const scope = CHANNEL.test(t.clause) ? t.clause : wide;
-  if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope)) return { kind: "channel", strength, label: channelLabel(scope) };
+  // "通过政府网、微信公众号共发布各类信息294条": one figure for several channels together is their total.
+  const together = channelNames(scope).length >= 2 && /共|合计|总计/.test(t.clause);
+  if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope) && !together) return { kind: "channel", strength, label: channelLabel(scope) };
   const object = verbEnd >= 0 ? wide.slice(verbEnd) : wide;
   if (GENERIC_OBJECT.test(object.replace(/[、，,；;：:\s]/g, ""))) {
     const after = cleanLabel(t.trail);
@@ -354,6 +356,12 @@ function listItems(toks: Tok[]): Item[] {
     const channel = CHANNEL.test(t.lead) || (!leadLabel && CHANNEL.test(t.trail));
     if (channel) {
       out.push({ kind: "channel", label: channelLabel(CHANNEL.test(t.lead) ? t.lead : t.trail), tok: t });
+      continue;
+    }
+    // "“延安日报”发布动态19条": an account or outlet named in quotes is where, not what.
+    const outlet = /[“"「]([^”"」]{1,16})[”"」]\s*(?:发布|推送|刊发|刊登|转载|转发)/.exec(t.lead);
+    if (outlet) {
+      out.push({ kind: "channel", label: outlet[1], tok: t });
       continue;
     }
     const label = leadLabel || cleanLabel(t.trail);
