@@ -65,11 +65,14 @@ function yearIn(s: string): number | null {
 /**
  * Whether words that look cumulative (累计, 截至, 至今) are limited to the report's year, which they name:
  * "2023年累计发布信息120条" in the 2023 report; "2022年，数据截至12月31日" (a cut-off date, no 累计);
- * "2015年1月至今" (since the year began). Not "自2008年以来累计", not "到2015年底累计".
+ * "2015年1月至今" (since the year began); "累计主动公开2009年度政府信息28条" (the object names the year).
+ * Not "自2008年以来累计", not "到2015年底累计".
  */
 function scopedToYear(wide: string, year: number | null): boolean {
   if (year === null) return false;
   if (!SINCE.test(wide)) return true;
+  // "截至2009年底，累计主动公开2009年度政府信息28条": the object itself names the year.
+  if (new RegExp(`(?:累计|截至|截止)[^，。；,;]*?公开[^，。；,;]*${year}年度?[^，。；,;]*$`).test(wide)) return true;
   if (new RegExp(`${year}年(?:1|一)月(?:1日|一日)?(?:至今|以来|起)`).test(wide)) return true;
   return /截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide);
 }
@@ -366,7 +369,9 @@ function listItems(toks: Tok[]): Item[] {
     }
     const label = leadLabel || cleanLabel(t.trail);
     if (!label || label.length > 16 || ANNUAL.test(label) || PREVIOUS_YEAR.test(label) || GENERIC_LABEL.test(label)) continue;
-    if ((HAS_VERB.test(label) && !categoryOf(label)) || LABEL_NOISE.test(label)) continue;
+    // "行政执法检查等具体行政行为类信息11条": a label written as "…类信息" is a category even with 等 in it.
+    const typed = /类(?:的)?信息\s*$|类\s*$/.test(t.lead);
+    if ((HAS_VERB.test(label) && !categoryOf(label)) || (LABEL_NOISE.test(label) && !typed)) continue;
     out.push({ kind: "item", label, tok: t });
   }
   return out;
