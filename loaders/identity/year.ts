@@ -6,7 +6,7 @@ import { findDates, looksLikeBrokenDate, YEAR_WORD, yearOf } from "./dates.ts";
 /** A title line names the report: a page's chrome line (发布日期：2019年…) does not. */
 const TITLE_WORDS = /报告|年报|报表/;
 const NOT_TITLE = /发布|日期|时间|来源|浏览|点击/;
-const PERIOD = /统计期限|统计时限|统计期间|统计时段|数据统计期|统计区间/;
+const PERIOD = /统计期限|统计时限|统计期间|统计时段|数据统计期|统计区间|统计日期|统计时间|起止时限/;
 
 export interface YearFinding {
   year: number | null;
