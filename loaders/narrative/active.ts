@@ -45,7 +45,6 @@ const ZHUDONG = /主动[^，。；,;：:]{0,12}?公开/;
 interface Classified {
   kind: Kind;
   strength: number;
-  label?: string;
 }
 
 function lastVerbEnd(s: string): number {
@@ -94,17 +93,17 @@ function classify(t: Tok, year: number | null = null): Classified {
   const scope = CHANNEL.test(t.clause) ? t.clause : wide;
   // "通过政府网、微信公众号共发布各类信息294条": one figure for several channels together is their total.
   const together = channelNames(scope).length >= 2 && /共|合计|总计/.test(t.clause);
-  if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope) && !together) return { kind: "channel", strength, label: channelLabel(scope) };
+  if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope) && !together) return { kind: "channel", strength };
   const object = verbEnd >= 0 ? wide.slice(verbEnd) : wide;
   if (GENERIC_OBJECT.test(object.replace(/[、，,；;：:\s]/g, ""))) {
     const after = cleanLabel(t.trail);
-    if (after && !GENERIC_LABEL.test(after) && categoryOf(after)) return { kind: "item", strength, label: after };
+    if (after && !GENERIC_LABEL.test(after) && categoryOf(after)) return { kind: "item", strength };
     return { kind: "total", strength };
   }
   const label = cleanLabel(object);
   // "主动公开政府工作信息、动态755多条": several kinds named together describe the whole, not one category.
   const described = strength === 2 && /、/.test(label);
-  if (label && categoryOf(label) && label.length <= 16 && !described) return { kind: "item", strength, label };
+  if (label && categoryOf(label) && label.length <= 16 && !described) return { kind: "item", strength };
   if (described) return { kind: "total", strength };
   // Another object: a total only when it is information, in the verb's own clause
   // ("主动公开涉及群众切身利益的信息182条"), not "主动公开政府信息，全年共编印宣传册500份".
