@@ -58,7 +58,9 @@ function normaliseForms(text: string): string {
     .replace(/(?<=\d)．(?=\d)/g, ".")
     .replace(/(?<=\d)％/g, "%")
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]/g, " ")
-    .replace(/[ \t]+\n/g, "\n");
+    .replace(/[ \t]+\n/g, "\n")
+    // Markdown heading marks (a converter's or OCR tool's copy): the heading's words are the report's.
+    .replace(/^#{1,6}[ \t]+/gm, "");
 }
 
 /** A label for comparison: no white space at all (labels are often split or padded). */

@@ -4,6 +4,7 @@
 import type { Cell, Check, TableId, TemplateId } from "../types.ts";
 import { SUM_RULES, type SumRule } from "./sum-rules.ts";
 import { templates, type TemplateDef } from "../templates/index.ts";
+import type { RowDef } from "../templates/schema.ts";
 import type { TableState } from "../template/parse-tables.ts";
 
 export interface CheckContext {
@@ -38,9 +39,8 @@ function cellRef(c: Cell): string {
  * row such as one （六）其他处理 row stands in for its sub-rows); columns: all of them. A needed
  * member that was not read at all makes the rule a skip: a partial sum would raise false alarms.
  */
-function neededMembers(rule: SumRule, printed: Set<string>, template: TemplateDef): string[] {
+export function neededMembers(rule: SumRule, printed: Set<string>, rows: RowDef[]): string[] {
   if (rule.each === "row") return rule.right;
-  const rows = template.tables.find((t) => t.id === rule.table)!.blocks.flatMap((b) => b.rows);
   const inTemplate = rows.filter((r) => rule.right.includes(r.id));
   return inTemplate.filter((r) => {
     if (r.heading) return printed.has(r.id); // a heading counts only when printed as a merged row
@@ -62,7 +62,7 @@ function sumRule(rule: SumRule, cells: Cell[], template: TemplateDef): Check[] {
   }
   const leftIds = rule.left.filter((id) => printedMembers.has(id));
   if (leftIds.length === 0 || byKey.size === 0) return []; // the rule does not apply (e.g. no 小计 column)
-  const rightIds = neededMembers(rule, printedMembers, template);
+  const rightIds = neededMembers(rule, printedMembers, template.tables.find((t) => t.id === rule.table)!.blocks.flatMap((b) => b.rows));
   const unread = rightIds.filter((id) => !printedMembers.has(id));
   if (unread.length) {
     return [{ rule: rule.id, status: "skip", message: `${rule.label}：表格中有 ${unread.length} 项没有读到（${unread.slice(0, 3).join("、")}…），无法核对` }];

@@ -3,7 +3,13 @@
 // a warning: values are never shifted into neighbouring cells.
 import type { Cell, TableId } from "../types.ts";
 import type { ColumnDef, RowDef } from "../templates/schema.ts";
-import { hasOrdinal, keyLabels, labelKey, matchLabel } from "./labels.ts";
+import { hasOrdinal, isHeaderText, keyLabels, labelKey, matchLabel } from "./labels.ts";
+import { fillSlots } from "./slots.ts";
+import { digitPerCell, gluedSplits, type RowValidator } from "./glued.ts";
+import { solveGlued } from "./glued-solve.ts";
+import type { SumRule } from "../checks/sum-rules.ts";
+
+export type { RowValidator } from "./glued.ts";
 import { parseValue } from "./values.ts";
 import type { Token } from "./tokens.ts";
 import { anchorsFromCompleteRows, anchorsFromHeader, fitByPosition } from "./position-fit.ts";
@@ -27,6 +33,8 @@ export interface AlignResult {
   rows: Set<string>;
   /** Printed labels with values that match no row of the template (extra rows). */
   extraRows: string[];
+  /** Row ids whose glued digits were split by the table's arithmetic (one reading satisfied it). */
+  split: string[];
 }
 
 /** Horizontal distance within which two label fragments stand in the same column. */
@@ -42,9 +50,21 @@ export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
   const match = rowMatcher(specs.map((s) => s.row));
   const groups: RowGroup[] = [];
   const valuesAfter = rowHasValuesAfter(tokens);
+  const textRows = new Set(tokens.filter((t) => t.kind === "text").map((t) => t.row));
+  const filledPerRow = new Map<number, number>();
+  for (const t of tokens) if (t.kind === "value" && t.text.trim() !== "") filledPerRow.set(t.row, (filledPerRow.get(t.row) ?? 0) + 1);
   let current: RowGroup | null = null;
   tokens.forEach((token, i) => {
     if (token.kind === "value") {
+      // In sources with real cells, a row of several values and no text is a row whose label was printed
+      // apart from it (on loose lines before or after it, in no reliable place) or lost: a group of its
+      // own, without a label, placed later by the template's order (slots.ts). (A line holding one cell
+      // is not a row: some copies put every cell on a line of its own.)
+      const valueRow = token.col !== undefined && !textRows.has(token.row) && (filledPerRow.get(token.row) ?? 0) >= 2;
+      if (valueRow && (!current || current.values.at(-1)?.row !== token.row)) {
+        current = { label: [], values: [], tail: [] };
+        groups.push(current);
+      }
       current?.values.push(token);
       return;
     }
@@ -72,6 +92,7 @@ export function groupRows(tokens: Token[], specs: RowSpec[]): RowGroup[] {
 function sameColumnGroup(groups: RowGroup[], token: Token): RowGroup | null {
   for (let g = groups.length - 1; g >= Math.max(0, groups.length - 3); g--) {
     const first = groups[g].label[0];
+    if (!first) continue;
     const same = token.x !== undefined && first.x !== undefined
       ? Math.abs(first.x - token.x) <= SAME_COLUMN_X
       : token.col !== undefined && first.col === token.col;
@@ -166,54 +187,163 @@ function onlyHeadings(rest: string, headings: string[]): boolean {
   return true;
 }
 
-export function alignRows(
-  table: TableId, tokens: Token[], specs: RowSpec[],
-  validators?: (columns: ColumnDef[]) => RowValidator | undefined,
-  groups: RowGroup[] = groupRows(tokens, specs),
-): AlignResult {
+/** One group of the table in reading order, once classified. */
+export interface Entry {
+  /** row: a matched label with cells after it; label: a label with none (printed apart from its values,
+   * or a header cell); orphan: values whose label was lost; failed: a row whose values do not fit. */
+  kind: "row" | "label" | "orphan" | "failed";
+  /** The template row (index into the specs). */
+  index?: number;
+  group: RowGroup;
+  /** The row's values, one per column, once aligned. */
+  values?: Token[];
+  /** Glued digits with several readings that the row's own rule allows (the column rules decide). */
+  candidates?: Token[][];
+}
+
+export interface AlignOptions {
+  validators?: (columns: ColumnDef[]) => RowValidator | undefined;
+  groups?: RowGroup[];
+  /** Rows may stand in any order: every row label of the table is unique (table 二, whose blocks
+   * some publishers print out of order). Otherwise rows follow the template's order. */
+  unordered?: boolean;
+  /** The table's header words (block and column labels): a group labelled only with them holds the
+   * values of a row whose own label was lost (a blank label cell under the header). */
+  headerWords?: string[];
+  /** The table's column rules (checks/sum-rules.ts): they choose between readings of glued digits. */
+  columnRules?: SumRule[];
+}
+
+export function alignRows(table: TableId, tokens: Token[], specs: RowSpec[], options: AlignOptions = {}): AlignResult {
+  const groups = options.groups ?? groupRows(tokens, specs);
   const match = rowMatcher(specs.map((s) => s.row));
-  const result: AlignResult = { cells: [], warnings: [], rows: new Set(), extraRows: [] };
+  const result: AlignResult = { cells: [], warnings: [], rows: new Set(), extraRows: [], split: [] };
+  const entries = sequence(table, groups, specs, match, options, result);
+  for (const entry of entries) if (entry.kind === "row") fitEntry(table, entry, entries, specs, tokens, options, result);
+  if (entries.some((e) => e.kind === "orphan")) fillSlots(table, entries, specs, options.validators, result.warnings);
+  if (entries.some((e) => e.candidates)) solveGlued(table, entries, specs, options.columnRules ?? [], result);
+  emit(table, entries, specs, result);
+  return result;
+}
+
+/** Every group in reading order, classified: a row with values (its label matched), a label printed
+ * apart from its values, or values whose label was lost (an orphan). */
+function sequence(
+  table: TableId, groups: RowGroup[], specs: RowSpec[], match: Matcher<RowDef>, options: AlignOptions, result: AlignResult,
+): Entry[] {
+  const entries: Entry[] = [];
+  const taken = new Set<number>();
   let pointer = 0;
-  const assigned: { spec: RowSpec; group: RowGroup }[] = [];
   for (const group of groups) {
     const { text: printed, rows: candidates } = printedLabel(group, match);
     const hasValues = group.values.some((v) => v.text.trim() !== "");
-    const index = candidates.map((row) => specs.findIndex((s) => s.row === row)).filter((i) => i >= pointer).sort((a, b) => a - b)[0];
+    if (candidates.length === 0) {
+      if (hasValues && (group.label.length === 0 || isHeaderText(printed, options.headerWords ?? []))) entries.push({ kind: "orphan", group });
+      else if (hasValues) result.extraRows.push(printed);
+      continue;
+    }
+    const indexes = candidates.map((row) => specs.findIndex((s) => s.row === row)).filter((i) => i >= 0).sort((a, b) => a - b);
+    const index = options.unordered ? indexes.find((i) => !taken.has(i)) : indexes.find((i) => i >= pointer);
     if (index === undefined) {
-      if (hasValues && candidates.length === 0) result.extraRows.push(printed);
-      else if (hasValues) result.warnings.push(`${table}：行“${printed}”重复或顺序异常，已忽略`);
+      if (hasValues) result.warnings.push(`${table}：行“${printed}”重复或顺序异常，已忽略`);
+      continue;
+    }
+    // A label with no cells after it (a heading, a header cell, a label printed apart from its values)
+    // does not fix the order: the rows with values do.
+    if (group.values.length === 0 && group.label[0].x === undefined) {
+      entries.push({ kind: "label", index, group });
       continue;
     }
     pointer = index + 1;
-    assigned.push({ spec: specs[index], group });
+    taken.add(index);
+    entries.push({ kind: "row", index, group });
   }
-  for (const { spec, group } of assigned) {
-    const hasValues = group.values.some((v) => v.text.trim() !== "");
-    if (spec.row.heading) {
-      // A heading with values is a merged row (e.g. one （六）其他处理 row in a 2021 report) when
-      // none of its sub-rows was printed; otherwise its values are not the template's.
-      const childPrinted = assigned.some((a) => a.spec.row.parent === spec.row.id);
-      // (a merged row printed with every cell blank still has its cells, all empty)
-      if (!hasValues && (childPrinted || group.values.length !== spec.columns.length)) continue;
-      if (childPrinted) {
-        result.warnings.push(`${table}：标题行“${spec.row.label}”带有数值且其下还有分项，数值未采用`);
-        continue;
-      }
+  return entries;
+}
+
+function fitEntry(
+  table: TableId, entry: Entry, entries: Entry[], specs: RowSpec[], tokens: Token[], options: AlignOptions, result: AlignResult,
+): void {
+  const spec = specs[entry.index!];
+  const group = entry.group;
+  const hasValues = group.values.some((v) => v.text.trim() !== "");
+  if (spec.row.heading) {
+    // A heading with values is a merged row (e.g. one （六）其他处理 row in a 2021 report) when
+    // none of its sub-rows was printed; otherwise its values are not the template's.
+    const childPrinted = entries.some((e) => e.index !== undefined && specs[e.index].row.parent === spec.row.id);
+    // (a merged row printed with every cell blank still has its cells, all empty)
+    if (!hasValues && (childPrinted || group.values.length !== spec.columns.length)) {
+      entry.kind = "label";
+      return;
     }
-    const n = spec.columns.length;
-    const values = fitValues(group.values, n, group.label.at(-1)!.row, validators?.(spec.columns))
-      ?? placeByPosition(group, n, tokens, assigned.filter((a) => a.spec.columns === spec.columns).map((a) => a.group.values));
-    if (!values) {
-      const filled = group.values.filter((v) => v.text.trim() !== "").length;
-      const cells = group.values.length === filled ? `${filled} 个数值` : `${group.values.length} 个单元格（${filled} 个非空）`;
-      result.warnings.push(`${table}：行“${spec.row.label}”读到 ${cells}，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
-      for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, group.label[0].source));
+    if (childPrinted) {
+      result.warnings.push(`${table}：标题行“${spec.row.label}”带有数值且其下还有分项，数值未采用`);
+      entry.kind = "label";
+      return;
+    }
+  }
+  const n = spec.columns.length;
+  const sameBlock = entries.filter((e) => e.values && specs[e.index!].columns === spec.columns).map((e) => e.values!);
+  const values = fitValues(group.values, n, group.label.at(-1)?.row, options.validators?.(spec.columns))
+    ?? placeByPosition(group, n, tokens, sameBlock);
+  if (values) {
+    entry.values = values;
+    return;
+  }
+  // Digits glued with no separator: the readings the row's own rule allows; one is taken, several
+  // are left to the table's column rules (solveGlued). A row without a rule of its own has no
+  // evidence for any reading (blank cells leave no trace).
+  const validate = options.validators?.(spec.columns);
+  const splits = validate ? gluedSplits(trimValues(group.values, n, group.label.at(-1)?.row), n, validate) : null;
+  if (splits && splits.length === 1) {
+    entry.values = splits[0];
+    result.split.push(spec.row.id);
+    return;
+  }
+  if (splits && splits.length > 1) {
+    entry.kind = "failed";
+    entry.candidates = splits;
+    return;
+  }
+  const filled = group.values.filter((v) => v.text.trim() !== "");
+  if (n > 1 && filled.length === 1 && group.values.length === 1 && !filled[0].glued) {
+    // One number after a label that needs several (a page number between a label and its row): the
+    // label stands apart from its values, the number belongs to no cell.
+    result.warnings.push(`${table}：行“${spec.row.label}”后的孤立数字“${filled[0].text}”不是该行的数值，已忽略`);
+    entry.kind = "label";
+    return;
+  }
+  entry.kind = "failed";
+}
+
+function emit(table: TableId, entries: Entry[], specs: RowSpec[], result: AlignResult): void {
+  const filledRows = new Set(entries.filter((e) => e.values).map((e) => e.index!));
+  const reported = new Set<number>();
+  for (const entry of entries) {
+    if (entry.index === undefined) continue;
+    const spec = specs[entry.index];
+    if (entry.values) {
+      result.rows.add(spec.row.id);
+      spec.columns.forEach((col, i) => result.cells.push(makeCell(table, spec.row, col, entry.values![i])));
       continue;
     }
-    result.rows.add(spec.row.id);
-    spec.columns.forEach((col, i) => result.cells.push(makeCell(table, spec.row, col, values[i])));
+    if (entry.kind === "label" && (spec.row.heading || filledRows.has(entry.index))) continue;
+    if (filledRows.has(entry.index) || reported.has(entry.index)) continue;
+    reported.add(entry.index);
+    const group = entry.group;
+    if (entry.candidates) {
+      // (solveGlued said why)
+      for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, (group.label[0] ?? group.values[0]).source));
+      continue;
+    }
+    const filled = group.values.filter((v) => v.text.trim() !== "");
+    const glued = filled.filter((v) => v.glued);
+    const cells = group.values.length === filled.length ? `${filled.length} 个数值` : `${group.values.length} 个单元格（${filled.length} 个非空）`;
+    result.warnings.push(glued.length
+      ? `${table}：行“${spec.row.label}”的数字粘连在一起（${filled.map((v) => v.text).join(" ")}），拆成 ${spec.columns.length} 个单元格有多种读法，无法可靠对齐，该行留空`
+      : `${table}：行“${spec.row.label}”读到 ${cells}，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
+    for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, (group.label[0] ?? group.values[0]).source));
   }
-  return result;
 }
 
 /** Fewer values than columns in space-aligned text: place them by position (blank cells were
@@ -228,14 +358,19 @@ function placeByPosition(group: RowGroup, n: number, tokens: Token[], sameBlock:
   return fitByPosition(values, anchors, (c) => ({ kind: "value", text: "", source: `text:L${at.row}:x${anchors[c]}:blank`, row: at.row }));
 }
 
-/** Accepts a candidate row of numbers when the table's own rules for a row hold on it. */
-export type RowValidator = (values: (number | null)[]) => boolean;
-
 /**
  * The row's values, exactly one per column, or null when they cannot be aligned with confidence.
  * `labelRow` is the physical row of the label; `validate` checks a split of glued digits.
  */
 export function fitValues(values: Token[], n: number, labelRow?: number, validate?: RowValidator): Token[] | null {
+  const v = trimValues(values, n, labelRow);
+  if (v.length === n) return v;
+  if (v.length < n) return digitPerCell(v, n, validate);
+  return null;
+}
+
+/** The row's own value tokens: blank lines and padding cells that belong to no column dropped. */
+export function trimValues(values: Token[], n: number, labelRow?: number): Token[] {
   let v = [...values];
   // A row whose values stand on its label's own line ("行政许可17") does not own the blank lines
   // after it; blank lines are empty cells only where each cell has a line of its own.
@@ -246,34 +381,7 @@ export function fitValues(values: Token[], n: number, labelRow?: number, validat
   // Empty cells of the label columns ("| 一、本年新收… |  |  | 2 | …"): in sources with real cells,
   // leading blanks beyond the column count are padding, not values.
   while (v.length > n && v[0].col !== undefined && v[0].text.trim() === "") v.shift();
-  if (v.length === n) return v;
-  if (v.length < n) return splitGluedRun(v, n, validate);
-  return null;
-}
-
-/**
- * Digits glued together ("规章000"): one run of exactly as many digits as missing cells + 1. Blank
- * cells leave no trace in a glued run ("114" may be 11, blank, 4), so the one-digit-per-cell split
- * is taken only when no other reading exists (a run like "000"), or when the table's row rule
- * (总计 = the applicant columns; 总计 = the four outcomes) holds on it. A free-standing "100"
- * stays one number; a run standing alone for a whole row of 5+ cells ("000000100100000" for
- * table 四) counts as glued: no township cell holds a five-digit count.
- */
-function splitGluedRun(v: Token[], n: number, validate?: RowValidator): Token[] | null {
-  const runs = v.filter((t) => (t.glued || (v.length === 1 && t.text.length === n && n >= 5)) && /^\d{2,}$/.test(t.text));
-  if (runs.length !== 1 || runs[0].text.length !== n - v.length + 1) return null;
-  const run = runs[0];
-  const digits = [...run.text].map((d, i) => ({ ...run, text: d, source: `${run.source}:digit${i + 1}`, glued: true }));
-  const split = v.flatMap((t) => (t === run ? digits : [t]));
-  if (onlyReading(run.text)) return split;
-  if (validate && validate(split.map((t) => parseValue(t.text).value))) return split;
-  return null;
-}
-
-/** True when a digit run has one reading however many cells it spans: every digit but the last
- * is 0 (a number never starts with 0, so "0003" can only be 0, 0, 0, 3). */
-function onlyReading(run: string): boolean {
-  return /^0*\d$/.test(run);
+  return v;
 }
 
 function makeCell(table: TableId, row: RowDef, col: ColumnDef, token: Token): Cell {

@@ -3,9 +3,12 @@
 import type { TableId } from "../types.ts";
 import type { Grid } from "../read/grid.ts";
 import type { Line } from "./tokens.ts";
+import type { TemplateDef } from "../templates/schema.ts";
+import { runOnLines } from "./run-on.ts";
 
 interface SectionMark {
   table: TableId | "end";
+  /** Index of the heading line (for an anchor: the line before the table's first label). */
   line: number;
 }
 
@@ -26,32 +29,34 @@ const ANCHORS: { table: TableId; test: RegExp }[] = [
   { table: "t4", test: /^行政复议/ },
 ];
 
-export function locateRegions(text: string): { regions: Partial<Record<TableId, Line[]>>; headings: Set<TableId> } {
-  const lines: Line[] = text.split("\n").map((t, i) => ({ number: i + 1, text: t }));
+export function locateRegions(text: string, template?: TemplateDef): { regions: Partial<Record<TableId, Line[]>>; headings: Set<TableId> } {
+  const raw: Line[] = text.split("\n").map((t, i) => ({ number: i + 1, text: t }));
+  const lines = template ? runOnLines(raw, template) : raw;
+  // marks hold indexes into `lines`
   const marks: SectionMark[] = [];
   const headings = new Set<TableId>();
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     const compact = line.text.replace(/\s+/g, "");
-    if (compact.length === 0 || compact.length > MAX_HEADING) continue;
+    if (compact.length === 0 || compact.length > MAX_HEADING) return;
     const body = compact.replace(/^[一二三四五六七八九十\d]+[、.．]/, "");
     const h = HEADINGS.find((h) => h.test.test(h.table === "end" ? compact : body));
     if (h && !marks.some((m) => m.table === h.table)) {
-      marks.push({ table: h.table, line: line.number });
+      marks.push({ table: h.table, line: i });
       if (h.table !== "end") headings.add(h.table);
     }
-  }
+  });
   for (const anchor of ANCHORS) {
     if (marks.some((m) => m.table === anchor.table)) continue;
-    const after = Math.max(0, ...marks.filter((m) => m.table !== "end" && m.table < anchor.table).map((m) => m.line));
-    const hit = lines.find((l) => l.number > after && anchor.test.test(l.text.replace(/\s+/g, "")));
-    if (hit) marks.push({ table: anchor.table, line: hit.number - 1 });
+    const after = Math.max(-1, ...marks.filter((m) => m.table !== "end" && m.table < anchor.table).map((m) => m.line));
+    const hit = lines.findIndex((l, i) => i > after && anchor.test.test(l.text.replace(/\s+/g, "")));
+    if (hit >= 0) marks.push({ table: anchor.table, line: hit - 1 });
   }
   marks.sort((a, b) => a.line - b.line);
   const regions: Partial<Record<TableId, Line[]>> = {};
   marks.forEach((m, i) => {
     if (m.table === "end") return;
-    const endLine = marks[i + 1]?.line ?? lines.length + 1;
-    regions[m.table] = lines.slice(m.line, endLine - 1);
+    const end = marks[i + 1]?.line ?? lines.length;
+    regions[m.table] = lines.slice(m.line + 1, end);
   });
   return { regions, headings };
 }

@@ -1,7 +1,7 @@
 // The template tables of one report: locate each table, turn it into tokens, align the tokens
 // with the template's rows and columns. Works the same for every rendering.
 import type { Cell, TableId } from "../types.ts";
-import type { TemplateDef } from "../templates/schema.ts";
+import type { TableDef, TemplateDef } from "../templates/schema.ts";
 import type { Grid } from "../read/grid.ts";
 import { classifyGrid, locateRegions } from "./locate.ts";
 import { gridTokens, tokenizeLines, type Rendering, type Token } from "./tokens.ts";
@@ -10,6 +10,7 @@ import { table3Layout } from "./columns.ts";
 import { matchLabel, keyLabels } from "./labels.ts";
 import { parseValue } from "./values.ts";
 import { rowValidator } from "./row-rules.ts";
+import { SUM_RULES } from "../checks/sum-rules.ts";
 
 export type TableState = "parsed" | "empty" | "missing";
 
@@ -27,7 +28,7 @@ const TABLES: TableId[] = ["t2", "t3", "t4"];
 
 export function parseTemplateTables(template: TemplateDef, text: string, grids: Grid[]): TablesParse {
   const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [] };
-  const { regions, headings } = locateRegions(text);
+  const { regions, headings } = locateRegions(text, template);
   const byGrid = new Map<TableId, Grid[]>();
   for (const g of grids) {
     const t = classifyGrid(g);
@@ -70,7 +71,7 @@ function tableDef(template: TemplateDef, id: TableId) {
 
 function parseTable2(template: TemplateDef, tokens: Token[]): Partial3 {
   const specs: RowSpec[] = tableDef(template, "t2").blocks.flatMap((b) => b.rows.map((row) => ({ row, columns: b.columns })));
-  const r = alignRows("t2", tokens, specs);
+  const r = alignRows("t2", tokens, specs, { unordered: true, headerWords: headerWords(tableDef(template, "t2")) });
   return { cells: r.cells, warnings: [...r.warnings, ...extraRowWarnings("t2", r.extraRows)], variants: r.extraRows.length ? ["extra-rows"] : [] };
 }
 
@@ -91,7 +92,10 @@ function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
   const warnings = layout.warning ? [layout.warning] : [];
   if (!layout.columns) return { cells: [], warnings, variants: [] };
   const specs = block.rows.map((row) => ({ row, columns: layout.columns! }));
-  const r = alignRows("t3", body, specs, (columns) => rowValidator("t3", columns.map((c) => c.id)), groups);
+  const r = alignRows("t3", body, specs, {
+    validators: (columns) => rowValidator("t3", columns.map((c) => c.id)), groups, headerWords: headerWords(tableDef(template, "t3")),
+    columnRules: SUM_RULES,
+  });
   const variants: string[] = [];
   if (layout.columns.some((c) => c.id === "org_subtotal")) variants.push("subtotal-column");
   if (template.id === "template-2021" && r.rows.has("other")) variants.push("merged-other");
@@ -99,28 +103,54 @@ function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
   return { cells: r.cells, warnings: [...warnings, ...r.warnings, ...extraRowWarnings("t3", r.extraRows)], variants };
 }
 
-/** Table 四 is one printed row of 15 values under a three-level header. */
+/** Table 四 is one printed row of 15 values under a three-level header; some copies print it as
+ * three small tables, one per block (行政复议 / 未经复议直接起诉 / 复议后起诉), five values each. */
 function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
-  const block = tableDef(template, "t4").blocks[0];
-  const lastText = tokens.map((t) => t.kind).lastIndexOf("text");
-  const values = tokens.slice(lastText + 1);
+  const table = tableDef(template, "t4");
+  const block = table.blocks[0];
   const n = block.rows.length * block.columns.length;
-  if (values.every((v) => v.text.trim() === "")) return { cells: [], warnings: [], variants: [] };
   const width = block.columns.length;
   const ids = block.columns.map((c) => c.id);
   const eachBlock = rowValidator("t4", ids);
+  const runs = valueRuns(tokens).filter((run) => run.some((v) => v.text.trim() !== ""));
+  if (runs.length === 0) return { cells: [], warnings: [], variants: [] };
   const validate = eachBlock && ((v: (number | null)[]) => block.rows.every((_, r) => eachBlock(v.slice(r * width, (r + 1) * width))));
-  const fitted = fitValues(values, n, undefined, validate);
+  for (const run of runs) {
+    const fitted = fitValues(run, n, undefined, validate);
+    if (!fitted) continue;
+    const cells: Cell[] = [];
+    block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
+      const { value, raw, unit } = parseValue(fitted[r * width + c].text);
+      cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source: fitted[r * width + c].source });
+    }));
+    return { cells, warnings: [], variants: [] };
+  }
+  const perBlock = alignRows("t4", tokens, block.rows.map((row) => ({ row, columns: block.columns })), {
+    validators: () => eachBlock, headerWords: headerWords(table),
+  });
+  if (perBlock.rows.size > 0) return { cells: perBlock.cells, warnings: perBlock.warnings, variants: ["per-block"] };
+  const count = runs.reduce((k, run) => k + run.filter((v) => v.text.trim() !== "").length, 0);
   const cells: Cell[] = [];
-  block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
-    const token = fitted?.[r * width + c];
-    const { value, raw, unit } = token ? parseValue(token.text) : { value: null, raw: "", unit: null };
-    const source = token?.source ?? `${values[0].source}:unaligned`;
-    cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source });
-  }));
-  if (fitted) return { cells, warnings: [], variants: [] };
-  const count = values.filter((v) => v.text.trim() !== "").length;
+  block.rows.forEach((row) => block.columns.forEach((col) => cells.push({
+    table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value: null, raw: "", unit: null,
+    source: `${runs[0][0].source}:unaligned`,
+  })));
   return { cells, warnings: [`表四：读到 ${count} 个数值，应为 ${n} 个，无法可靠对齐，表四留空`], variants: [] };
+}
+
+/** The runs of value tokens between text tokens. */
+function valueRuns(tokens: Token[]): Token[][] {
+  const runs: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.kind === "value") runs.at(-1)!.push(t);
+    else if (runs.at(-1)!.length) runs.push([]);
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/** Block and column labels of a table: the words its header is made of. */
+function headerWords(table: TableDef): string[] {
+  return table.blocks.flatMap((b) => [b.label, ...(b.aliases ?? []), ...b.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])])]);
 }
 
 function extraRowWarnings(table: TableId, labels: string[]): string[] {

@@ -27,6 +27,19 @@ export interface Line {
   /** 1-based line number in the normalised text. */
   number: number;
   text: string;
+  /** A piece of a longer line (a report scraped into one run of text, see run-on.ts): where the
+   * piece starts in that line (0-based). */
+  start?: number;
+}
+
+/** The physical row of a line; the pieces of one run-on line are rows of their own, in order. */
+function lineRow(line: Line): number {
+  return line.start === undefined ? line.number : line.number + line.start / 1e7;
+}
+
+/** Where a line (or a piece of one) stands: text:L12, or text:L12:C30-45 for a piece. */
+export function lineRef(line: Line): string {
+  return line.start === undefined ? `text:L${line.number}` : `text:L${line.number}:C${line.start + 1}-${line.start + line.text.length}`;
 }
 
 export function tokenizeLines(lines: Line[]): { tokens: Token[]; rendering: Rendering } {
@@ -54,14 +67,15 @@ function cellPerLineTokens(lines: Line[]): Token[] {
   const tokens: Token[] = [];
   for (const line of lines) {
     const text = line.text.trim();
-    const source = `text:L${line.number}`;
-    if (text === "") tokens.push({ kind: "value", text: "", source, row: line.number });
-    else tokens.push(...cellTokens(text, source, line.number)); // no columns here: no positions
+    const source = lineRef(line);
+    if (text === "") tokens.push({ kind: "value", text: "", source, row: lineRow(line) });
+    else tokens.push(...cellTokens(text, source, lineRow(line))); // no columns here: no positions
   }
   return tokens;
 }
 
-const PIPE_ONLY = /^\s*[|｜]\s*$/;
+/** A line of only "|" (one or more: some scrapers write "||||" where a row ends or cells span). */
+const PIPE_ONLY = /^\s*[|｜]+\s*$/;
 
 /** Lines of one cell → its tokens, with the cell's line span as the source. */
 function chunkTokens(cell: Line[]): Token[] {
@@ -107,8 +121,8 @@ function doubleSpacedTokens(lines: Line[]): Token[] {
   return tokens;
 }
 
-/** "规章\n|\n0\n|\n0\n|\n6": a cell is what stands between two "|" lines; its lines are one text
- * ("商业\n企业" → 商业企业), and nothing between two "|" is an empty cell. */
+/** "规章\n|\n0\n|\n0\n|\n6": a cell is what stands between two "|" (on lines of their own); its
+ * lines are one text ("商业\n企业" → 商业企业), and nothing between two "|" is an empty cell. */
 function pipePerLineTokens(lines: Line[]): Token[] {
   const tokens: Token[] = [];
   let cell: Line[] = [];
@@ -118,13 +132,15 @@ function pipePerLineTokens(lines: Line[]): Token[] {
       if (line.text.trim() !== "") cell.push(line);
       continue;
     }
-    if (cell.length) {
-      tokens.push(...chunkTokens(cell));
-    } else if (afterPipe) {
-      tokens.push({ kind: "value", text: "", source: `text:L${line.number}`, row: line.number });
+    for (let k = line.text.replace(/[^|｜]/g, "").length; k > 0; k--) {
+      if (cell.length) {
+        tokens.push(...chunkTokens(cell));
+      } else if (afterPipe) {
+        tokens.push({ kind: "value", text: "", source: `text:L${line.number}`, row: line.number });
+      }
+      cell = [];
+      afterPipe = true;
     }
-    cell = [];
-    afterPipe = true;
   }
   for (const l of cell) tokens.push(...cellTokens(l.text.trim(), `text:L${l.number}`, l.number));
   return tokens;
@@ -134,13 +150,17 @@ function pipeTokens(lines: Line[]): Token[] {
   const content = lines
     .map((l) => ({ number: l.number, text: l.text.trim().replace(/｜/g, "|") }))
     .filter((l) => l.text !== "" && !/^\|?[\s:|-]*-[\s:|-]*\|?$/.test(l.text)); // blank or |---| rule
-  // With outer pipes a row ends with "|": a line that does not continues onto the next one, and a
-  // line that does not start with "|" continues the row above (rows broken when copied).
+  // With outer pipes a row ends with "|": a pipe row that does not continues onto the next line, and
+  // a line holding cells but not starting with "|" continues the row above (rows broken when copied).
+  // A line with no "|" at all after a complete row is loose text of its own (a label printed apart from
+  // its values, a page number), not part of that row.
   const outer = content.filter((l) => l.text.startsWith("|")).length >= content.length / 2;
   const rows: { number: number; text: string }[] = [];
   for (const line of content) {
     const prev = rows.at(-1);
-    const continues = outer && prev !== undefined && (!prev.text.endsWith("|") || !line.text.startsWith("|"));
+    const open = prev !== undefined && prev.text.startsWith("|") && !prev.text.endsWith("|");
+    const continues = outer && prev !== undefined && prev.text.startsWith("|")
+      && (open || (!line.text.startsWith("|") && line.text.includes("|")));
     if (continues) prev.text += line.text;
     else rows.push({ ...line });
   }
@@ -180,8 +200,8 @@ function alignedTokens(lines: Line[]): Token[] {
     for (const part of splitAligned(line.text)) {
       const at = line.text.indexOf(part, offset);
       offset = at + part.length;
-      const source = `text:L${line.number}:C${at + 1}-${offset}`;
-      tokens.push(...cellTokens(part, source, line.number, displayWidth(line.text.slice(0, at))));
+      const source = `text:L${line.number}:C${(line.start ?? 0) + at + 1}-${(line.start ?? 0) + offset}`;
+      tokens.push(...cellTokens(part, source, lineRow(line), displayWidth(line.text.slice(0, at))));
     }
   }
   return tokens;
@@ -193,9 +213,14 @@ function splitAligned(text: string): string[] {
   return parts.flatMap((p) => (/^[\d\s./\-—无]+$/.test(p) && /\s/.test(p) ? p.split(/\s+/) : [p]));
 }
 
+/** Column headers an OCR or converter tool writes where it could not read the real ones ("数据1" … "数据6"):
+ * header text, not a label with a value glued to it. */
+const PLACEHOLDER_HEADER = /^(?:数据|数值|列|栏)\s*\d{1,2}$/;
+
 /** One cell's text → tokens; a label with digits glued to its end is split off. */
 function cellTokens(text: string, source: string, row: number, x?: number): Token[] {
   if (isValueToken(text)) return [{ kind: "value", text, source, row, x }];
+  if (PLACEHOLDER_HEADER.test(text)) return [{ kind: "text", text, source, row, x }];
   // Most cells are plain labels: only a cell ending like a value can carry values glued to it.
   if (!/[\d/／\-—元无]$/.test(text)) return [{ kind: "text", text, source, row, x }];
   // A label followed by values after a single space ("2.其他法律行政法规 0 0 0"): PDF text often
@@ -206,7 +231,8 @@ function cellTokens(text: string, source: string, row: number, x?: number): Toke
     const values = trailing[2].split(/\s+/);
     return [
       ...cellTokens(label, source, row, x),
-      ...values.map((v) => ({ kind: "value" as const, text: v, source, row, x: x === undefined ? undefined : x + displayWidth(label) + 1 })),
+      // A number never starts with 0: "00" or "023" is cells glued together.
+      ...values.map((v) => ({ kind: "value" as const, text: v, source, row, x: x === undefined ? undefined : x + displayWidth(label) + 1, ...(/^0\d/.test(v) ? { glued: true } : {}) })),
     ];
   }
   if (/^\d+(\s+\d+)+$/.test(text)) {
@@ -214,7 +240,9 @@ function cellTokens(text: string, source: string, row: number, x?: number): Toke
   }
   // Cells glued to the label: digits and blank marks ("规章000", "规章///", "行政规范性文件3/23").
   // A mark is one cell on its own; each digit run is one token, split later by the column count.
-  const glued = /^(.*\p{Script=Han}[^\d\s.．/／\-—]*)\s*((?:\d+(?:\.\d+)?|[/／\-—])+(?:万元|元)?)$/u.exec(text);
+  // Single spaces may stand between glued runs ("…数量230 000023", where a &nbsp; stood): each run is a
+  // token of its own.
+  const glued = /^(.*\p{Script=Han}[^\d\s.．/／\-—]*)\s*((?:\d+(?:\.\d+)?|[/／\-—])(?: ?(?:\d+(?:\.\d+)?|[/／\-—]))*(?:万元|元)?)$/u.exec(text);
   if (glued && /\d|^[/／\-—]+$/.test(glued[2])) {
     const label = glued[1].trim();
     // "-" before a digit may be a minus sign (2019 本年增/减) or a blank cell: such a run, and one
