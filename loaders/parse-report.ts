@@ -62,13 +62,6 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     return identifiedByPath(record, options);
   }
   const titleLines = [...titleCandidates(text), ...(read.title ? [normaliseText(read.title)] : [])];
-  const detection = detectTemplate(text);
-  record.template = detection.template;
-  if (detection.template === "unknown") {
-    record.warnings.push(detection.templateHeadings
-      ? "有模板章节标题但没有找到表格标签：表格可能是图片"
-      : "没有识别出年度报告的格式：这可能不是政府信息公开工作年度报告");
-  }
 
   // Identity (loaders/identity): township, place, year, publication date. The official code and
   // the sources are not contract fields: reports.csv and the report page show them.
@@ -81,6 +74,19 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   record.warnings.push(...identity.warnings);
   record.code = identity.code;
   record.identity_sources = identity.sources;
+
+  // The template, from its labels; a template report without them (tables cut off, images) by its
+  // structure, the notice it cites or its year.
+  const detection = detectTemplate(text, record.year);
+  record.template = detection.template;
+  if (detection.template === "unknown") {
+    record.warnings.push(detection.templateHeadings
+      ? "有模板章节标题但没有找到表格标签，也无法判断模板版本：表格可能是图片"
+      : "没有识别出年度报告的格式：这可能不是政府信息公开工作年度报告");
+  } else if (detection.decidedBy && detection.decidedBy !== "labels") {
+    const by = { notice: "所引用的通知文号", sections: "总体情况的五个部分", year: "报告年度" }[detection.decidedBy];
+    record.warnings.push(`没有找到模板表格的标签（表格可能缺失、被截断或是图片）：按模板的章节结构和${by}判断为${detection.template === "template-2021" ? "2021" : "2019"}年模板`);
+  }
 
   let tables: TablesParse | null = null;
   const templateDef = templates.find((t) => t.id === record.template);
