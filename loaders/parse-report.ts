@@ -95,7 +95,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     record.cells = tables.cells;
     record.warnings.push(...tables.warnings);
     Object.assign(record, tableSummary(tables.cells));
-    record.checks = runChecks({ template: record.template, year: record.year, township: record.township, cells: record.cells, tableState: tables.state });
+    record.checks = runChecks({ template: record.template, year: record.year, township: record.township, cells: record.cells, tableState: tables.state, split: tables.split });
   } else if (detection.templateHeadings) {
     const { headings } = locateRegions(text);
     record.checks = tablesPresent({ t2: state(headings.has("t2")), t3: state(headings.has("t3")), t4: state(headings.has("t4")) });

@@ -14,6 +14,8 @@ export interface CheckContext {
   township?: string | null;
   cells: Cell[];
   tableState: Record<TableId, TableState> | null;
+  /** Rows whose glued digits were split by the table's arithmetic (template/glued.ts). */
+  split?: Partial<Record<TableId, string[]>>;
 }
 
 const TABLE_NAMES: Record<TableId, string> = { t2: "表二（主动公开）", t3: "表三（依申请公开）", t4: "表四（复议诉讼）" };
@@ -27,6 +29,7 @@ export function runChecks(ctx: CheckContext): Check[] {
   checks.push(rulesAtTownship(ctx));
   checks.push(oldTemplate(ctx));
   if (ctx.tableState) checks.push(...tablesPresent(ctx.tableState));
+  checks.push(...splitByArithmetic(ctx));
   return checks;
 }
 
@@ -151,6 +154,22 @@ export function tablesPresent(state: Record<TableId, TableState>): Check[] {
       message: state[t] === "empty"
         ? `${TABLE_NAMES[t]}有标题但没有可读的数值：表格可能是图片或被删除`
         : `没有找到${TABLE_NAMES[t]}`,
+    };
+  });
+}
+
+/** Digits glued together that only the table's arithmetic could split: said, because the sums those
+ * rows pass are then what chose the split, not independent evidence. */
+function splitByArithmetic(ctx: CheckContext): Check[] {
+  const template = templates.find((t) => t.id === ctx.template)!;
+  return (Object.entries(ctx.split ?? {}) as [TableId, string[]][]).filter(([, rows]) => rows.length > 0).map(([table, rows]) => {
+    const defs = template.tables.find((t) => t.id === table)!.blocks.flatMap((b) => b.rows);
+    const labels = rows.map((r) => defs.find((d) => d.id === r)?.label ?? r);
+    return {
+      rule: "split_by_arithmetic",
+      status: "pass" as const,
+      message: `${TABLE_NAMES[table]}有 ${rows.length} 行的数字粘连在一起（${labels.join("、")}），只有一种拆分满足表格的勾稽关系，按它读取；这些行的加总核对因此不是独立的证据`,
+      cells: rows.map((r) => `${table}.${r}`),
     };
   });
 }

@@ -5,7 +5,8 @@ import type { TableDef, TemplateDef } from "../templates/schema.ts";
 import type { Grid } from "../read/grid.ts";
 import { classifyGrid, locateRegions } from "./locate.ts";
 import { gridTokens, tokenizeLines, type Rendering, type Token } from "./tokens.ts";
-import { alignRows, fitValues, groupRows, type RowSpec } from "./align.ts";
+import { alignRows, fitValues, groupRows, trimValues, type RowSpec } from "./align.ts";
+import { gluedSplits } from "./glued.ts";
 import { table3Layout } from "./columns.ts";
 import { matchLabel, keyLabels } from "./labels.ts";
 import { parseValue } from "./values.ts";
@@ -22,12 +23,14 @@ export interface TablesParse {
   rendering: Partial<Record<TableId, Rendering>>;
   /** Layout variants seen: "merged-other", "subtotal-column", "extra-rows". */
   variants: string[];
+  /** Per table: rows whose glued digits were split by the table's arithmetic (one reading satisfied it). */
+  split: Partial<Record<TableId, string[]>>;
 }
 
 const TABLES: TableId[] = ["t2", "t3", "t4"];
 
 export function parseTemplateTables(template: TemplateDef, text: string, grids: Grid[]): TablesParse {
-  const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [] };
+  const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [], split: {} };
   const { regions, headings } = locateRegions(text, template);
   const byGrid = new Map<TableId, Grid[]>();
   for (const g of grids) {
@@ -51,6 +54,7 @@ export function parseTemplateTables(template: TemplateDef, text: string, grids: 
     out.cells.push(...parsed.cells);
     out.warnings.push(...parsed.warnings);
     out.variants.push(...parsed.variants);
+    if (parsed.split?.length) out.split[table] = parsed.split;
     // A table whose rows were found is there, even with every cell blank or some rows unaligned
     // (warnings say so); a heading with no table rows and no values at all is likely an image.
     const present = parsed.cells.length > 0 || tokens.some((t) => t.kind === "value" && t.text.trim() !== "");
@@ -63,6 +67,7 @@ interface Partial3 {
   cells: Cell[];
   warnings: string[];
   variants: string[];
+  split?: string[];
 }
 
 function tableDef(template: TemplateDef, id: TableId) {
@@ -100,7 +105,7 @@ function parseTable3(template: TemplateDef, tokens: Token[]): Partial3 {
   if (layout.columns.some((c) => c.id === "org_subtotal")) variants.push("subtotal-column");
   if (template.id === "template-2021" && r.rows.has("other")) variants.push("merged-other");
   if (r.extraRows.length) variants.push("extra-rows");
-  return { cells: r.cells, warnings: [...warnings, ...r.warnings, ...extraRowWarnings("t3", r.extraRows)], variants };
+  return { cells: r.cells, warnings: [...warnings, ...r.warnings, ...extraRowWarnings("t3", r.extraRows)], variants, split: r.split };
 }
 
 /** Table 四 is one printed row of 15 values under a three-level header; some copies print it as
@@ -116,19 +121,22 @@ function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
   if (runs.length === 0) return { cells: [], warnings: [], variants: [] };
   const validate = eachBlock && ((v: (number | null)[]) => block.rows.every((_, r) => eachBlock(v.slice(r * width, (r + 1) * width))));
   for (const run of runs) {
-    const fitted = fitValues(run, n, undefined, validate);
+    // One reading of the digits, or (glued) the only split that the three blocks' sums allow.
+    let fitted = fitValues(run, n, undefined, validate);
+    const splits = fitted || !validate ? null : gluedSplits(trimValues(run, n), n, validate);
+    if (splits?.length === 1) fitted = splits[0];
     if (!fitted) continue;
     const cells: Cell[] = [];
     block.rows.forEach((row, r) => block.columns.forEach((col, c) => {
       const { value, raw, unit } = parseValue(fitted[r * width + c].text);
       cells.push({ table: "t4", row: row.id, col: col.id, row_label: row.label, col_label: col.label, value, raw, unit, source: fitted[r * width + c].source });
     }));
-    return { cells, warnings: [], variants: [] };
+    return { cells, warnings: [], variants: [], split: splits ? block.rows.map((r) => r.id) : [] };
   }
   const perBlock = alignRows("t4", tokens, block.rows.map((row) => ({ row, columns: block.columns })), {
     validators: () => eachBlock, headerWords: headerWords(table),
   });
-  if (perBlock.rows.size > 0) return { cells: perBlock.cells, warnings: perBlock.warnings, variants: ["per-block"] };
+  if (perBlock.rows.size > 0) return { cells: perBlock.cells, warnings: perBlock.warnings, variants: ["per-block"], split: perBlock.split };
   const count = runs.reduce((k, run) => k + run.filter((v) => v.text.trim() !== "").length, 0);
   const cells: Cell[] = [];
   block.rows.forEach((row) => block.columns.forEach((col) => cells.push({

@@ -12,6 +12,7 @@ export const RULES = {
   t2_present: {label: "表二缺失", description: "有章节标题但表二为空或缺失（可能是图片）"},
   t3_present: {label: "表三缺失", description: "有章节标题但表三为空或缺失（可能是图片）"},
   t4_present: {label: "表四缺失", description: "有章节标题但表四为空或缺失（可能是图片）"},
+  split_by_arithmetic: {label: "粘连数字按勾稽拆分", description: "表中数字粘连在一起，只有一种拆分满足表格的勾稽关系，按它读取（这些行的加总核对不是独立证据）"},
   // narrative (loaders/checks/narrative-checks.ts)
   total_vs_categories: {label: "总数与分类之和", description: "正文写明的主动公开总数 = 各分类数量之和"},
   narrative_vs_table: {label: "正文与表格一致", description: "正文中引用的总数（如“共收到申请16件”）= 表格中的对应数值"},
