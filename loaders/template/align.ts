@@ -199,6 +199,8 @@ export interface Entry {
   values?: Token[];
   /** Glued digits with several readings that the row's own rule allows (the column rules decide). */
   candidates?: Token[][];
+  /** Glued digits of which no split satisfies the row's own rule. */
+  noReading?: boolean;
 }
 
 export interface AlignOptions {
@@ -305,6 +307,7 @@ function fitEntry(
     entry.candidates = splits;
     return;
   }
+  entry.noReading = splits !== null && splits.length === 0;
   const filled = group.values.filter((v) => v.text.trim() !== "");
   if (n > 1 && filled.length === 1 && group.values.length === 1 && !filled[0].glued) {
     // One number after a label that needs several (a page number between a label and its row): the
@@ -340,7 +343,7 @@ function emit(table: TableId, entries: Entry[], specs: RowSpec[], result: AlignR
     const glued = filled.filter((v) => v.glued);
     const cells = group.values.length === filled.length ? `${filled.length} 个数值` : `${group.values.length} 个单元格（${filled.length} 个非空）`;
     result.warnings.push(glued.length
-      ? `${table}：行“${spec.row.label}”的数字粘连在一起（${filled.map((v) => v.text).join(" ")}），拆成 ${spec.columns.length} 个单元格有多种读法，无法可靠对齐，该行留空`
+      ? `${table}：行“${spec.row.label}”的数字粘连在一起（${filled.map((v) => v.text).join(" ")}），拆成 ${spec.columns.length} 个单元格${entry.noReading ? "没有一种读法满足该行的加总" : "有多种读法"}，无法可靠对齐，该行留空`
       : `${table}：行“${spec.row.label}”读到 ${cells}，应为 ${spec.columns.length} 个，无法可靠对齐，该行留空`);
     for (const col of spec.columns) result.cells.push(emptyCell(table, spec, col, (group.label[0] ?? group.values[0]).source));
   }
