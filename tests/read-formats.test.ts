@@ -202,3 +202,28 @@ describe("PDF made from the same report (tests/fixtures/files, tools/make-file-f
     expect(r).toMatchObject({ kind: "needs-ocr", message: expect.stringMatching(/没有文字层.*OCR/) });
   });
 });
+
+describe("a page's HTML held in a text file", () => {
+  // The page's body only (a scraper keeps what is inside <body>), after some lines of its own.
+  const body = toHtml().replace(/^[\s\S]*?<body[^>]*>/i, "").replace(/<\/body>[\s\S]*$/i, "");
+  it("a crawler's page.txt whose body is the page source reads like the page, tables included", () => {
+    const r = text(readReport("page.txt", utf8(`标题：${TITLE}\n抓取时间：2024-02-01\n==== 正文 ====\n${body}`)));
+    expect(r.format).toBe("html");
+    expect(r.tables.map(cells)).toEqual(expectedGrids);
+    expect(r.warnings.join()).toMatch(/网页源码/);
+  });
+  it("a .js that writes the page as a string literal (escaped quotes, \\n) is unescaped and read as the page", () => {
+    const script = `document.write(${JSON.stringify(body)});\n`;
+    expect(script).toContain('\\"');
+    const r = text(readReport("content.js", utf8(script)));
+    expect(r.tables.map(cells)).toEqual(expectedGrids);
+    expect(lines(r.text)).toEqual(expectedLines.filter((l) => lines(referenceHtml.text).includes(l)));
+  });
+  it("a .js without a page in it is not a report", () => {
+    expect(readReport("jquery.js", utf8("(function(){var a=1;return a;})();\n")).kind).toBe("unsupported");
+  });
+  it("a text report that merely mentions a title in angle brackets stays text", () => {
+    const r = text(readReport("report.txt", utf8(`${toText()}\n依据<中华人民共和国政府信息公开工作年度报告格式>编制。\n`)));
+    expect(r.format).toBe("text");
+  });
+});

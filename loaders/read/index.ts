@@ -19,6 +19,7 @@ import { decodeBytes, utf16Parity } from "./decode.ts";
 import { declaredCharset, readHtml } from "./html.ts";
 import { readDocx } from "./docx.ts";
 import { isMht, mhtHtmlPart } from "./mht.ts";
+import { markupInText } from "./markup-in-text.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
 import type { Grid } from "./grid.ts";
 
@@ -68,6 +69,8 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const PARSE_TIME_LIMIT_MS = 30_000;
 
 const TEXT_EXTS = new Set([".txt", ".md", ".text"]);
+/** Some sites deliver the report as a script or data file holding its HTML: read when it does. */
+const SCRIPT_EXTS = new Set([".js", ".json"]);
 const HTML_EXTS = new Set([".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".asp", ".aspx", ".jsp", ".php"]);
 const IMAGE_EXTS = new Set([".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp"]);
 const CONVERT = "请另存为 .docx 或 .pdf 后重试";
@@ -89,7 +92,7 @@ export function extensionOf(path: string): string {
   return m ? m[0].toLowerCase() : "";
 }
 
-type Format = "text" | "html" | "mht" | "docx" | "pdf";
+type Format = "text" | "script" | "html" | "mht" | "docx" | "pdf";
 type Route = { format: Format; warnings: string[] } | { failure: ReadResult };
 
 /** Synchronous reading: text, saved pages and DOCX; a PDF gets "unsupported" (use readReportAsync). */
@@ -148,6 +151,12 @@ function readSync(format: Exclude<Format, "pdf">, bytes: Uint8Array, warnings: s
     return { kind: "text", encoding, format: "html", ...page, warnings, incomplete: encoding.includes("lossy") };
   }
   const { text, encoding } = decodeBytes(bytes);
+  const markup = markupInText(text);
+  if (markup !== null) {
+    const page = readHtml(markup);
+    return { kind: "text", encoding, format: "html", ...page, warnings: [...warnings, "文本文件中保存的是网页源码：已按网页读取（含表格）"], incomplete: encoding.includes("lossy") };
+  }
+  if (format === "script") return { kind: "unsupported", message: "这是脚本或数据文件（.js/.json），其中没有网页正文：请提供报告的网页、文本、DOCX 或 PDF 版本" };
   return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null, warnings, incomplete: encoding.includes("lossy") };
 }
 
@@ -167,7 +176,7 @@ function routeOf(path: string, bytes: Uint8Array): Route {
     if (ext === ".docx" || ext === ".docm" || ext === ".dotx") return { format: "docx", warnings: [] };
     if (ext === ".wps" || ext === ".doc" || zipHasWordDocument(bytes)) return { format: "docx", warnings: mismatch("DOCX") };
     if (UNSUPPORTED[ext]) return fail("unsupported", UNSUPPORTED[ext]);
-    if (TEXT_EXTS.has(ext) || HTML_EXTS.has(ext)) return fail("error", "文件内容是二进制数据（ZIP 压缩包）而不是文本：文件可能已损坏或扩展名有误");
+    if (TEXT_EXTS.has(ext) || SCRIPT_EXTS.has(ext) || HTML_EXTS.has(ext)) return fail("error", "文件内容是二进制数据（ZIP 压缩包）而不是文本：文件可能已损坏或扩展名有误");
     return fail("unsupported", "文件是 ZIP 压缩包而不是报告：请先解压，或确认文件类型");
   }
   if (magic === "ole") {
@@ -199,7 +208,8 @@ function routeOf(path: string, bytes: Uint8Array): Route {
   if (UNSUPPORTED[ext]) return fail("unsupported", UNSUPPORTED[ext]);
   if (HTML_EXTS.has(ext)) return { format: "html", warnings: [] };
   if (TEXT_EXTS.has(ext)) return { format: looksLikeHtml(head) && /<table|<body/i.test(head) ? "html" : "text", warnings: [] };
-  return fail("unsupported", `不支持的文件类型“${ext || "无扩展名"}”：支持 .txt .md .html .htm .mht .docx .pdf`);
+  if (SCRIPT_EXTS.has(ext)) return { format: "script", warnings: [] };
+  return fail("unsupported", `不支持的文件类型“${ext || "无扩展名"}”：支持 .txt .md .js .html .htm .mht .docx .pdf`);
 }
 
 type Magic = "pdf" | "zip" | "ole" | "rtf" | "image" | "ofd" | null;
