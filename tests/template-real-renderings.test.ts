@@ -137,3 +137,19 @@ describe("2021 table 二, one cell per line, the first row's label cell blank", 
     expect(rowValues(r, "t3", "new", T3_COLS)).toEqual(T3.new);
   });
 });
+
+describe("a pipe row broken over two printed rows, both with their outer pipes (a page break inside it)", () => {
+  const r = parseReport("inline.txt", new TextEncoder().encode([
+    "示例镇2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+    "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+    "| 一、本年新收政府信息公开申请数量 | 12 | 1 | 0 |", "| 0 | 1 | 0 | 14 |",
+    "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "| （一）予以公开 | 12 | 1 | 0 | 0 | 1 | 0 | 14 |",
+    "| （七）总计 | 12 | 1 | 0 | 0 | 1 | 0 | 14 |", "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "四、政府信息公开行政复议、行政诉讼情况",
+  ].join("\n")));
+  it("joins the two halves when together they make the row and satisfy its sum", () => {
+    expect(rowValues(r, "t3", "new", T3_COLS)).toEqual([12, 1, 0, 0, 1, 0, 14]);
+    expect(rowValues(r, "t3", "carried", T3_COLS)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});

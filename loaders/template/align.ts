@@ -5,7 +5,7 @@ import type { Cell, TableId } from "../types.ts";
 import type { ColumnDef, RowDef } from "../templates/schema.ts";
 import { hasOrdinal, isHeaderText, keyLabels, labelKey, matchLabel } from "./labels.ts";
 import { fillSlots } from "./slots.ts";
-import { digitPerCell, gluedSplits, type RowValidator } from "./glued.ts";
+import { digitPerCell, gluedSplits, numbers, type RowValidator } from "./glued.ts";
 import { solveGlued } from "./glued-solve.ts";
 import type { SumRule } from "../checks/sum-rules.ts";
 
@@ -292,6 +292,11 @@ function fitEntry(
     entry.values = values;
     return;
   }
+  const continued = continuedOnNextRow(entry, entries, n, options.validators?.(spec.columns));
+  if (continued) {
+    entry.values = continued;
+    return;
+  }
   // Digits glued with no separator: the readings the row's own rule allows; one is taken, several
   // are left to the table's column rules (solveGlued). A row without a rule of its own has no
   // evidence for any reading (blank cells leave no trace).
@@ -317,6 +322,21 @@ function fitEntry(
     return;
   }
   entry.kind = "failed";
+}
+
+/** A row broken over two printed rows (a page break inside it): its label's row has too few values,
+ * the row of values right after it the rest, and together they satisfy the row's sum. */
+function continuedOnNextRow(entry: Entry, entries: Entry[], n: number, validate?: RowValidator): Token[] | null {
+  const next = entries[entries.indexOf(entry) + 1];
+  if (next?.kind !== "orphan") return null;
+  const own = trimValues(entry.group.values, n).filter((v) => v.text.trim() !== "" || v.col !== undefined);
+  const rest = trimValues(next.group.values, n);
+  if (own.length === 0 || own.length + rest.length !== n) return null;
+  const values = [...own, ...rest];
+  if (validate && !validate(numbers(values))) return null;
+  next.kind = "label"; // consumed: its values are this row's
+  next.index = entry.index;
+  return values;
 }
 
 function emit(table: TableId, entries: Entry[], specs: RowSpec[], result: AlignResult): void {
