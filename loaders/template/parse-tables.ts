@@ -120,7 +120,9 @@ function parseTable4(template: TemplateDef, tokens: Token[]): Partial3 {
   const runs = valueRuns(tokens).filter((run) => run.some((v) => v.text.trim() !== ""));
   if (runs.length === 0) return { cells: [], warnings: [], variants: [] };
   const validate = eachBlock && ((v: (number | null)[]) => block.rows.every((_, r) => eachBlock(v.slice(r * width, (r + 1) * width))));
-  for (const run of runs) {
+  for (const printed of runs) {
+    // Blank lines after a glued run ("000000000000000" then an empty line) are no cells of it.
+    const run = printed.length < n ? trimBlankTail(printed) : printed;
     // One reading of the digits, or (glued) the only split that the three blocks' sums allow.
     let fitted = fitValues(run, n, undefined, validate);
     const splits = fitted || !validate ? null : gluedSplits(trimValues(run, n), n, validate);
