@@ -12,7 +12,7 @@ import { identify, type IdentityInput } from "../loaders/identity/identify.ts";
 import { indexPlaces, isKnownStem, isNamePair, parsePlacesCsv, resolvePlace } from "../loaders/identity/places.ts";
 import { findTownship, PROSE_CHARS, PROSE_WORDS, townshipsInLine } from "../loaders/identity/township.ts";
 import { reportYear } from "../loaders/identity/year.ts";
-import { publishedOn } from "../loaders/identity/published.ts";
+import { pageDateInText, publishedOn } from "../loaders/identity/published.ts";
 import { findDates, looksLikeBrokenDate } from "../loaders/identity/dates.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import { REPORT_FIELDS } from "../loaders/types.ts";
@@ -369,6 +369,26 @@ describe("dates and years", () => {
 
   it("a page saved as text keeps its 发布日期 line", () => {
     expect(publishedOn("某镇2019年政府信息公开工作年度报告\n发布日期：2020-01-21 来源：某镇党政办\n正文。", null).date).toBe("2020-01-21");
+  });
+
+  it.each([
+    ["某镇2021年年度报告\n发布日期：2022年01月18日", "2022-01-18"],
+    ["某镇2021年年度报告\n发布时间：2022-01-18 09:30", "2022-01-18"],
+    ["某镇2021年年度报告\n日期: 2022-01-18浏览量:35文字大小:", "2022-01-18"],
+    ["某镇2021年年度报告\n来源：某镇人民政府发布时间：2022/1/18", "2022-01-18"],
+    ["某镇2021年年度报告\n| 成文日期 | 2022.01.18 |", "2022-01-18"],
+    ["某镇2021年年度报告\n更新日期：2022-01-18 信息来源：某镇", "2022-01-18"],
+    ["某镇2021年年度报告\n2022-01-18 10:10\n信息来源：某镇", "2022-01-18"],
+  ])("page furniture %j → %s", (text, iso) => {
+    expect(pageDateInText(text).date).toBe(iso);
+  });
+
+  it("not the furniture's date: 统计时间, 公文生成日期, a date in the report's sentences, the site's clock", () => {
+    expect(pageDateInText("某镇年度报告\n统计时间：2021年1月1日至2021年12月31日").date).toBeNull();
+    expect(pageDateInText("某镇年度报告\n公文生成日期：2022-03-31").date).toBeNull();
+    expect(pageDateInText("本报告所列数据统计期限自2021年1月1日起，至2021年12月31日止，报告全文在政府网站公布。\n2022年1月5日").date).toBeNull();
+    expect(pageDateInText("今天是2022年1月5日 星期三\n某镇年度报告").date).toBeNull();
+    expect(pageDateInText("某镇年度报告\n统计期限为2021年1月1日至\n2021年12月31日").date).toBeNull();
   });
 
   it("a body date standing far from the end is not the signature", () => {

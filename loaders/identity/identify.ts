@@ -90,7 +90,7 @@ export function identify(input: IdentityInput): Identity {
 
   const year = reportYear(titleLines, input.text, input.file, township.name);
   warnings.push(...year.warnings);
-  const published = publishedOn(input.text, input.pageDate ?? null);
+  const published = publishedOn(input.text, input.pageDate ?? null, year.year);
   warnings.push(...published.warnings);
 
   return {
