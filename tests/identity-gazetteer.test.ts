@@ -298,6 +298,8 @@ describe("a township name is a place name, never a piece of a sentence", () => {
     expect(findTownship([], "一、总体情况\n我县指导岭头乡党政办完善公开目录，我乡……", lex).name).toBeNull();
     // a 街道 the report calls by name, but a district report names several
     expect(findTownship([], "一、总体情况\n上塘街道认真落实条例。上塘街道全年公开信息30条。", lex).name).toBe("上塘街道");
+    // a 街道办事处 calls itself 我办: not a county's voice
+    expect(findTownship([], "一、总体情况\n上塘街道认真落实条例，我办全年公开信息30条。上塘街道未收到申请。", lex).name).toBe("上塘街道");
     expect(findTownship([], "一、总体情况\n上塘街道认真落实条例。上塘街道全年公开信息30条，栖霞街道公开信息5条。", lex).name).toBeNull();
   });
 
@@ -379,6 +381,7 @@ describe("dates and years", () => {
     ["某镇2021年年度报告\n| 成文日期 | 2022.01.18 |", "2022-01-18"],
     ["某镇2021年年度报告\n更新日期：2022-01-18 信息来源：某镇", "2022-01-18"],
     ["某镇2021年年度报告\n2022-01-18 10:10\n信息来源：某镇", "2022-01-18"],
+    ["某镇2021年年度报告\n【日期：2022-01-18】【字体：大 中 小】", "2022-01-18"],
   ])("page furniture %j → %s", (text, iso) => {
     expect(pageDateInText(text).date).toBe(iso);
   });

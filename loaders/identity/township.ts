@@ -280,7 +280,7 @@ const SELF: Record<string, RegExp> = {
   镇: /[我本全该]镇/g, 乡: /[我本全该]乡(?!镇)/g, 街道: /[我本全该]街道/g, 苏木: /[我本全该]苏木/g,
 };
 /** A county, city or department speaking of itself: its report is not a township's. */
-const HIGHER_SELF = /我(?:县|区|市|旗|委|局|厅|办)|本(?:县|区|旗|委|局|厅)/;
+const HIGHER_SELF = /我(?:县|区|市|旗|委|局|厅)|本(?:县|区|旗|委|局|厅)/;
 
 /**
  * A title naming a unit that is no township ("沭阳县人民政府2025年…", "某县农业农村局2020年…"):
