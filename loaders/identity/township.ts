@@ -183,7 +183,9 @@ export function isSentence(line: string): boolean {
 /** The first township named in the title lines (a title split over two lines is joined). */
 export function townshipFromTitle(titleLines: string[], lex: Lexicon = {}): string | null {
   const lines = titleLines.map((l) => l.replace(/\s+/g, "")).filter((l) => l !== "");
-  for (const line of lines) {
+  // The line that names the report first (a breadcrumb or a menu may name another unit), then the rest.
+  const naming = lines.filter((l) => /报告|年报/.test(l));
+  for (const line of [...naming, ...lines]) {
     // A sentence among the first lines ("本报告…汇报我镇2023年…") is prose, not a title.
     if (isSentence(line)) continue;
     const own = townshipsInLine(line, lex);
