@@ -2,7 +2,7 @@
 // the page furniture of a page saved as text) — the day the report became public, which is what
 // timeliness is judged on — else the signature date at the end of the report (a line holding only
 // the date, or the signing body and the date; 2019年2月15日, 二〇一九年二月十五日, 2019.2.15). A
-// date that lost characters ("2019年215日", "发布时间：2022-0118") is not guessed: a warning says why.
+// date that lost characters ("2019年215日", "发布时间：2021-0125") is not guessed: a warning says why.
 import { findDates, findNumericDates, isoDate, looksLikeBrokenDate } from "./dates.ts";
 
 /** Lines at the end searched for the signature date (saved pages may carry a footer after it). */
@@ -18,7 +18,7 @@ export interface PublishedFinding {
 
 /**
  * `year`: the report's year, if known. A page date two or more years after it is the date the page
- * was moved or reposted (a 2009 report "公开日期 2015-07-27"), not its publication: not taken.
+ * was moved or reposted (a 2010 report "发布日期 2016-05-10"), not its publication: not taken.
  */
 export function publishedOn(text: string, pageDate: string | null, year: number | null = null): PublishedFinding {
   const warnings: string[] = [];
@@ -51,7 +51,7 @@ export function publishedOn(text: string, pageDate: string | null, year: number 
 
 /** Lines at the top of a page saved as text where its furniture (发布时间, 来源, 浏览次数) stands. */
 const FURNITURE_LINES = 30;
-/** A date as page furniture writes it: 2022-01-18, 2022/1/18, 2022.01.18, 2022年01月18日 (a time may follow). */
+/** A date as page furniture writes it: 2021-01-22, 2021/1/22, 2021.01.22, 2021年01月22日 (a time may follow). */
 const PAGE_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?/;
 /**
  * Labels of the page's date, strongest first. 发布/公开/发文/成文/更新 may stand right after
@@ -63,15 +63,15 @@ const DATE_LABELS = [
   /(?:^|[\s|｜•·【】[\]（）()])(?:日期|时间)/,
 ];
 const SEPARATOR = /^\s*[:：|｜]?\s*/;
-/** Words of the furniture line that may follow an unlabelled date ("2022年01月18日 来源：…"). */
+/** Words of the furniture line that may follow an unlabelled date ("2021年01月22日 来源：…"). */
 const FURNITURE_AFTER = /^\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|来源|信息来源|浏览|点击|阅读|访问|字体|字号|打印|作者|分享|录入|编辑|发布|【|\[)/;
 /** The site's clock ("今天是2024年1月5日 星期五") is not the page's date. */
 const CLOCK = /今天|今日|星期|礼拜|周[一二三四五六日天]/;
 
 /**
  * The date in a saved page's furniture near the top: after a label ("发布日期：2015-03-03",
- * "来源：某镇 时间：2014-03-20 15:36", "发文时间 | 2020-01-23 |"), else alone at the start of a
- * short furniture line ("2022年01月18日来源：…"). A labelled value that is no date is `broken`.
+ * "来源：某镇 时间：2020-01-09 08:45", "发文时间 | 2021-01-19 |"), else alone at the start of a
+ * short furniture line ("2021年01月22日 来源：…"). A labelled value that is no date is `broken`.
  */
 export function pageDateInText(text: string): { date: string | null; broken: string | null } {
   const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(0, FURNITURE_LINES);
