@@ -1,13 +1,15 @@
 // Rules over the numbers written in prose (loaders/narrative). Stable ids:
 // - total_vs_categories: the stated 主动公开 total equals the sum of its categories as written
 //   (a total written as 100余条 is a lower bound; categories written as 约数 give a lower bound).
-//   Both numbers are kept in the record; this rule only flags the disagreement.
+//   Both numbers are kept in the record; this rule only flags the disagreement. Channel parts
+//   (发布渠道) are among the categories only where they made the parts add up to the total.
 // - narrative_vs_table: totals quoted in the prose (一、总体情况 of a template report, or the text of
 //   a report with a 附表) equal the table's value (a prose 50余条 only needs the table to reach 50).
 // - approx_values: the report gives approximate figures (余/多/约/近/左右) instead of exact counts.
 // A rule with nothing to compare is a skip (or absent when the report states nothing it covers).
 import type { Check, ReportRecord } from "../types.ts";
 import type { NarrativeResult, Quote } from "../narrative/index.ts";
+import { CHANNEL_CATEGORY } from "../categories.ts";
 
 const FIELD_LABEL: Record<string, string> = {
   active_total: "主动公开总数",
@@ -55,7 +57,8 @@ function totalVsCategories(n: NarrativeResult): Check | null {
   if (totalApprox && catsApprox) return { rule, status: "skip", message: "主动公开总数和分类数都是约数，无法核对" };
   const ok = totalApprox ? sum >= total : catsApprox ? sum <= total : sum === total;
   const stated = `${total}${totalApprox ? "（约数，下限）" : ""}`;
-  if (ok) return { rule, status: "pass", expected: total, actual: sum, message: `主动公开总数 ${stated} 与各分类之和 ${sum} 相符` };
+  const byChannel = n.active_categories.some((c) => c.category === CHANNEL_CATEGORY) ? "（含按发布渠道分列的部分）" : "";
+  if (ok) return { rule, status: "pass", expected: total, actual: sum, message: `主动公开总数 ${stated} 与各分类之和 ${sum}${byChannel} 相符` };
   return {
     rule, status: "fail", expected: total, actual: sum,
     message: `主动公开总数 ${stated} 与各分类之和 ${sum} 不符（${n.active_categories.map((c) => `${c.label}${c.count}`).join("、")}）；两者均照原文保留`,

@@ -1,11 +1,12 @@
 // Proactive disclosure (主动公开): the year's total and its breakdown into categories as written.
 // report-formats.md §2: total + breakdown (其中 / 包括 / 从内容分类看 / （…） / numbered lists),
 // category before or after the count, approximate values, units; cumulative figures, channel
-// splits, changes and percentages are never the year's total nor a category.
+// splits, changes and percentages are never the year's total nor a topic category. A channel split
+// that adds up exactly to the stated total is its breakdown (category 发布渠道, loaders/categories.ts).
 import type { ActiveCategory } from "../types.ts";
-import { categoryOf } from "../categories.ts";
+import { CHANNEL_CATEGORY, categoryOf } from "../categories.ts";
 import { TokenCache, type Tok } from "./context.ts";
-import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, SINCE, cleanLabel } from "./labels.ts";
+import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, SINCE, cleanLabel, labelEndingInVerb } from "./labels.ts";
 import type { Evidence, Sentence, TextIndex, Topic } from "./text.ts";
 
 export interface Channel {
@@ -70,10 +71,35 @@ function yearIn(s: string): number | null {
 function scopedToYear(wide: string, year: number | null): boolean {
   if (year === null) return false;
   if (!SINCE.test(wide)) return true;
+  if (cutOffAtYearEnd(wide, year)) return true;
   // "截至2009年底，累计主动公开2009年度政府信息28条": the object itself names the year.
   if (new RegExp(`(?:累计|截至|截止)[^，。；,;]*?公开[^，。；,;]*${year}年度?[^，。；,;]*$`).test(wide)) return true;
   if (new RegExp(`${year}年(?:1|一)月(?:1日|一日)?(?:至今|以来|起)`).test(wide)) return true;
   return /截至|截止/.test(wide) && !/累计|历年|以来|至今|迄今|目前/.test(wide);
+}
+
+/**
+ * "截至2023年12月31日，累计主动公开政府信息共186条" in the 2023 report: since the 2019 条例 a report
+ * counts the calendar year (统计期限 1月1日–12月31日), and a 累计 cut off at the end of that year is
+ * the year's sum. Not before 2019, when reports often gave running totals since the 条例 took effect,
+ * and never with words reaching further back (历年, 以来, 至今, 目前 …).
+ */
+function cutOffAtYearEnd(wide: string, year: number): boolean {
+  if (year < 2019) return false;
+  if (!new RegExp(`(?:截至|截止|截止到|截至到)\\s*${year}\\s*年\\s*(?:12\\s*月\\s*31\\s*日|年?底|年?末)`).test(wide)) return false;
+  return !/历年|以来|至今|迄今|目前|开通|运行|上线|建立|成立/.test(wide);
+}
+
+/** A text without what stands in brackets ("共主动公开政府信息（经公文平台发文）" → "共主动公开政府信息"). */
+function outsideBrackets(s: string): string {
+  let out = "";
+  let depth = 0;
+  for (const c of s) {
+    if (c === "（" || c === "(") depth++;
+    else if ((c === "）" || c === ")") && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
 }
 
 function classify(t: Tok, year: number | null = null): Classified {
@@ -90,11 +116,13 @@ function classify(t: Tok, year: number | null = null): Classified {
   const strength = ZHUDONG.test(wide) ? 2 : 1;
   // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);
   // the words since the previous number only when the clause names no channel ("公众号（1个）发布信息88条").
-  const scope = CHANNEL.test(t.clause) ? t.clause : wide;
+  // A channel named only in brackets qualifies the object ("共主动公开政府信息（经公文平台发文）96条"): not a channel figure.
+  const clause = outsideBrackets(t.clause);
+  const scope = CHANNEL.test(clause) ? clause : outsideBrackets(wide);
   // "通过政府网、微信公众号共发布各类信息294条": one figure for several channels together is their total.
   const together = channelNames(scope).length >= 2 && /共|合计|总计/.test(t.clause);
   if (CHANNEL.test(scope) && !ALL_CHANNELS.test(scope) && !together) return { kind: "channel", strength };
-  const object = verbEnd >= 0 ? wide.slice(verbEnd) : wide;
+  const object = outsideBrackets(verbEnd >= 0 ? wide.slice(verbEnd) : wide);
   if (GENERIC_OBJECT.test(object.replace(/[、，,；;：:\s]/g, ""))) {
     const after = cleanLabel(t.trail);
     if (after && !GENERIC_LABEL.test(after) && categoryOf(after)) return { kind: "item", strength };
@@ -175,8 +203,9 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
   }
   // Where the report counts by channel, a bare "公开信息115条" may be one more channel whose name we
   // do not know ("在办公平台公开信息115条"): only a figure that says it is the year's, or 主动公开, is a total.
-  const best = pickTotal(channelToks.length ? totals.filter((c) => c.qualified) : totals, res.warnings);
-  if (best) takeTotal(index, res, best, sentences, cache);
+  const eligible = channelToks.length ? totals.filter((c) => c.qualified) : totals;
+  const best = pickTotal(eligible, res.warnings, (c) => corroborated(c, sentences, cache));
+  if (best) takeTotal(index, res, best, sentences, cache, true, eligible);
   else {
     // A list of categories without a stated total.
     for (let si = 0; si < sentences.length && res.categories.length === 0; si++) {
@@ -184,8 +213,8 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
       if (s.topic !== "active" || OTHER_MATTER.test(s.text)) continue;
       // Without a total to anchor it, a list counts only when every label names a category.
       const toks = cache.of(s);
-      const items = listItems(nested(s.text, 0, toks));
-      const cats = items.filter((i) => i.kind === "item");
+      const items = listItems(nested(s.text, 0, toks)).filter((i) => !i.weak);
+      const cats = items.filter(isItem);
       // … and the labels are short names of at least two different categories (not highlights such
       // as "新增公开规章1件、规范性文件11件").
       const distinct = new Set(cats.map((i) => categoryOf(i.label)));
@@ -202,20 +231,7 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
       }
     }
   }
-  // "通过门户网站公开各类信息46条": a figure for the one channel the report counts is its total; with
-  // several channels, so is the only one that says 主动公开 ("通过网站主动公开…81条"; the others stay
-  // channels). Several channels without that ("门户网站60条，政务微信39条") stay a split: no total.
-  if (res.total === null && totals.length === 0) {
-    const oneChannel = channelToks.length === 1 && channelsOf(channelToks[0]).length === 1;
-    const active = channelToks.filter((t) => ZHUDONG.test(t.clause));
-    const tok = oneChannel ? channelToks[0] : new Set(active.map((t) => t.value)).size === 1 ? active[0] : null;
-    // …of information ("公开栏公开各类惠农财政补贴5次" counts something else).
-    if (tok && /信息|文件|政务|内容/.test(tok.clause.slice(Math.max(0, lastVerbEnd(tok.clause))))) {
-      res.warnings.push(`主动公开总数取自${oneChannel ? "报告唯一的渠道数" : "报告唯一写明“主动公开”的渠道数"}（${channelsOf(tok).join("、")}${tok.raw}）`);
-      const candidate = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
-      takeTotal(index, res, candidate, sentences, cache, res.categories.length === 0);
-    }
-  }
+  if (res.total === null && totals.length === 0) totalFromChannel(index, res, channelToks, sentences, cache);
   if (res.total === null && cumulative) res.warnings.push(`只找到累计数（“${cumulative.sentence.text.slice(0, 40)}”），不作为本年主动公开数`);
   // Channels outside the breakdown (a split by channel instead of a total).
   const chosenChannels = new Set(res.channels.map((c) => c.label));
@@ -240,22 +256,101 @@ export function extractActive(index: TextIndex, sentences: Sentence[], cache: To
   return res;
 }
 
-/** The chosen total and, unless categories were already read, its breakdown. */
-function takeTotal(index: TextIndex, res: ActiveResult, best: Candidate, sentences: Sentence[], cache: TokenCache, withBreakdown = true): void {
+/**
+ * No total but channel figures. "通过门户网站公开各类信息46条": a figure for the one channel the report
+ * counts is its total (also when it states that figure twice); with several channels, so is the only one
+ * that says 主动公开 ("通过网站主动公开…81条"; the others stay channels). Several channels without that
+ * ("门户网站60条，政务微信39条") stay a split: no total.
+ */
+function totalFromChannel(index: TextIndex, res: ActiveResult, channelToks: Tok[], sentences: Sentence[], cache: TokenCache): void {
+  const first = channelToks[0];
+  const oneChannel = channelToks.length > 0 && channelsOf(first).length === 1
+    && channelToks.every((t) => t.value === first.value && channelsOf(t).length === 1 && channelsOf(t)[0] === channelsOf(first)[0]);
+  const active = channelToks.filter((t) => ZHUDONG.test(t.clause));
+  const tok = oneChannel ? first : new Set(active.map((t) => t.value)).size === 1 ? active[0] : null;
+  if (!tok) return;
+  // …of information ("公开栏公开各类惠农财政补贴5次" counts something else); "网站公开了3条信息": the noun after the count.
+  const object = tok.clause.slice(Math.max(0, lastVerbEnd(tok.clause)));
+  if (!/信息|文件|政务|内容/.test(object) && !/^(?:政府|政务)?信息/.test(tok.trail)) return;
+  // "通过区政府门户网站发布工作动态信息140条": one kind on one channel, not everything published.
+  const kind = cleanLabel(object);
+  if (kind && !GENERIC_LABEL.test(kind) && categoryOf(kind) && !/[、等]/.test(kind)) return;
+  // "同时，镇里的微信公众号也…推送信息230条": a channel counted in addition to the others is not the total.
+  if (ADDITIVE.test(tok.sentence.text.slice(0, tok.start))) return;
+  // A figure that does not say 主动公开, where the report counts on other channels too
+  // ("经门户网站、政务新媒体等渠道发布信息数量210，由公众号推送信息96条"): one channel's share, not the total.
+  if (!ZHUDONG.test(tok.clause) && otherChannelsCounted(tok, sentences, cache)) return;
+  res.warnings.push(`主动公开总数取自${oneChannel ? "报告唯一的渠道数" : "报告唯一写明“主动公开”的渠道数"}（${channelsOf(tok).join("、")}${tok.raw}）`);
+  const candidate = { tok, strength: 2, rank: 0, sentenceIndex: sentences.indexOf(tok.sentence), qualified: true };
+  takeTotal(index, res, candidate, sentences, cache, res.categories.length === 0);
+}
+
+/** Words that add a channel to others already named ("同时", "另外", "还通过", "公众号也…"). */
+const ADDITIVE = /^(?:同时|另外|此外|与此同时|另)|(?:还|也)(?:通过|在|利用|依托|充分|积极|同步)/;
+
+/** Whether another figure on publishing is given for a kind of channel other than the figure's own
+ * ("经门户网站、政务新媒体等渠道发布信息数量210"): the report counts on several channels. */
+function otherChannelsCounted(tok: Tok, sentences: Sentence[], cache: TokenCache): boolean {
+  const own = new Set(channelsOf(tok).map(channelFamily));
+  return sentences.some((s) => TOPICS.has(s.topic) && HAS_VERB.test(s.text) && cache.of(s).some((t) => t !== tok && t.kind === "count" && ITEM_UNITS.has(t.unit)
+    && channelNames(outsideBrackets(t.clause)).some((n) => channelFamily(n) !== null && !own.has(channelFamily(n)))));
+}
+
+/** Channel names of one kind (门户网站, 政府网, 网页 are the website), or null for a name that may be any (平台). */
+function channelFamily(name: string): string | null {
+  for (const [family, re] of CHANNEL_FAMILIES) if (re.test(name)) return family;
+  return null;
+}
+
+const CHANNEL_FAMILIES: [string, RegExp][] = [
+  ["web", /网站|门户网|政府网|网页|政务服务网|公开专栏/],
+  ["wechat", /微信|公众号|公众账号|小程序|视频号/],
+  ["weibo", /微博/],
+  ["board", /公开栏|公示栏|宣传栏|公告栏|展板|显示屏|电子屏|公开专区/],
+  ["media", /报刊|报纸|广播|电视|融媒体|新媒体|客户端|[Aa][Pp][Pp]|抖音|快手|短视频|头条|账号/],
+  ["other", /短信|发布会|公报/],
+];
+
+/** The chosen total and, unless categories were already read, its breakdown (or that of a restatement of the same figure). */
+function takeTotal(index: TextIndex, res: ActiveResult, best: Candidate, sentences: Sentence[], cache: TokenCache, withBreakdown = true, others: Candidate[] = []): void {
   res.total = best.tok.value;
   res.approx = best.tok.approx;
   res.evidence.push(index.evidence("active_total", best.tok.value, best.tok.gStart, best.tok.gEnd, best.tok.sentence));
-  if (withBreakdown) for (const it of breakdown(best, sentences, cache)) addItem(index, res, it);
+  if (/累计/.test(best.tok.wide) && /截至|截止/.test(best.tok.wide) && !ANNUAL.test(best.tok.wide)) {
+    res.warnings.push(`主动公开总数写作截至本年末的累计数（${best.tok.raw}），按本年数读取`);
+  }
+  if (!withBreakdown) return;
+  let items = breakdown(best, sentences, cache);
+  // "主动公开信息数40条。按类别统计：主动公开信息数 40条；其中…": the breakdown follows the figure's restatement.
+  for (const o of others) {
+    if (items.length) break;
+    if (o !== best && o.tok.value === best.tok.value && o.tok.approx === best.tok.approx) items = breakdown(o, sentences, cache);
+  }
+  for (const it of settle(items, best.tok)) addItem(index, res, it);
 }
 
-function pickTotal(cands: Candidate[], warnings: string[]): Candidate | null {
+/** A total whose breakdown adds up to it exactly (two parts at least). */
+function corroborated(c: Candidate, sentences: Sentence[], cache: TokenCache): boolean {
+  const parts = settle(breakdown(c, sentences, cache), c.tok).filter((i) => i.kind === "item" || i.asCategory);
+  return !c.tok.approx && parts.length >= 2 && parts.every((i) => !i.tok.approx) && sumOf(parts) === c.tok.value;
+}
+
+function pickTotal(cands: Candidate[], warnings: string[], confirmed: (c: Candidate) => boolean): Candidate | null {
   if (cands.length === 0) return null;
   const better = (a: Candidate, b: Candidate) => a.rank - b.rank || b.strength - a.strength || a.sentenceIndex - b.sentenceIndex;
   const sorted = [...cands].sort(better);
   const top = sorted[0];
   const rivals = sorted.filter((c) => c.rank === top.rank && c.strength === top.strength && c.tok.value !== top.tok.value);
   if (rivals.length) {
-    warnings.push(`主动公开总数有多个不同的说法（${[top, ...rivals].map((c) => c.tok.raw).join("、")}），无法确定，留空`);
+    const said = [top, ...rivals].map((c) => c.tok.raw).join("、");
+    // "发布各类信息96条，其中…（各项之和96）… 网站、微信、微博合计发布1210条，其中…（之和1535）": the
+    // one figure its own breakdown adds up to is the total.
+    const sure = [top, ...rivals].filter(confirmed);
+    if (sure.length === 1) {
+      warnings.push(`主动公开总数有多个不同的说法（${said}），取各分类之和与之相符的${sure[0].tok.raw}`);
+      return sure[0];
+    }
+    warnings.push(`主动公开总数有多个不同的说法（${said}），无法确定，留空`);
     return null;
   }
   return top;
@@ -265,6 +360,53 @@ interface Item {
   kind: "item" | "channel";
   label: string;
   tok: Tok;
+  /** A label read loosely (long, "…等领域信息", a verb in it, "累计"): kept only when the breakdown adds up to the total. */
+  weak?: boolean;
+  /** A channel part, as written ("通过门户网站公开"), recorded as a category when the parts add up to the total. */
+  written?: string;
+  asCategory?: boolean;
+}
+
+const isItem = (i: Item) => i.kind === "item" && !i.weak;
+const sumOf = (l: Item[]) => l.reduce((s, i) => s + i.tok.value, 0);
+
+/** What starts a new statement inside a breakdown's sentence ("…发布通知公告30条，在政务公开目录系统发布…"). */
+const NEW_STATEMENT = /^(?:另外|另|此外|同时|在|并在|还在)/;
+
+/**
+ * Which parts of a breakdown are recorded. Labels read loosely, and channel parts, count only when
+ * they make the parts add up to the stated total exactly (the sum is the proof that they are its
+ * parts); otherwise the breakdown is the well-labelled categories alone, as written, and the channel
+ * figures stay channels. A run of parts that adds up, followed by a new statement ("在…系统发布"),
+ * ends the breakdown there.
+ */
+function settle(items: Item[], total: Tok): Item[] {
+  const exact = !total.approx && items.every((i) => !i.tok.approx);
+  if (!exact) return items.filter((i) => !i.weak);
+  const pick = (list: Item[]): Item[] | null => {
+    const strict = list.filter(isItem);
+    const weak = list.filter((i) => i.kind === "item" && i.weak);
+    const channels = list.filter((i) => i.kind === "channel");
+    if (strict.length && sumOf(strict) === total.value) return [...strict, ...channels];
+    for (const extra of [weak, channels, [...weak, ...channels]]) {
+      const parts = [...strict, ...extra];
+      if (extra.length && parts.length >= 2 && sumOf(parts) === total.value) {
+        const chosen = new Set(parts);
+        return list.filter((i) => chosen.has(i) || i.kind === "channel").map((i) => (i.kind === "channel" && chosen.has(i) ? { ...i, asCategory: true } : i));
+      }
+    }
+    return null;
+  };
+  const whole = pick(items);
+  if (whole) return whole;
+  for (let k = 2; k < items.length; k++) {
+    const starts = (i: Item) => NEW_STATEMENT.exec(i.tok.clause.trim())?.[0];
+    const word = starts(items[k]);
+    if (!word || items.slice(0, k).some((i) => starts(i) === word)) continue;
+    const head = pick(items.slice(0, k));
+    if (head) return head;
+  }
+  return items.filter((i) => !i.weak);
 }
 
 /** The breakdown of the chosen total: in its parentheses, after a marker, or in the sentences that follow. */
@@ -286,9 +428,12 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
     // Without a marker, the numbers after a total are a breakdown only when they read as one, and
     // not when a verb starts a new statement first ("…5500余条，全年新增公开规章1件、文件11件").
     const between = listed.length ? s.text.slice(best.tok.end, listed[0].tok.start) : "";
-    if (fromMarker || (listed.filter((i) => i.kind === "item").length >= 2 && !HAS_VERB.test(between))) items = listed;
+    // A part larger than the total is not one of its parts ("对外公示2022年度政务88条，此外办理行政许可决定1200个").
+    const parts = listed.filter(isItem);
+    const fits = best.tok.approx || parts.every((i) => i.tok.value <= best.tok.value);
+    if (fromMarker || (parts.length >= 2 && fits && !HAS_VERB.test(between))) items = listed;
   }
-  if (!items.some((i) => i.kind === "item")) {
+  if (!items.some(isItem)) {
     const endsWithColon = /[：:]\s*$|如下\s*[：:]?\s*$/.test(s.text);
     for (let k = best.sentenceIndex + 1; k < sentences.length; k++) {
       const next = sentences[k];
@@ -297,7 +442,7 @@ function breakdown(best: Candidate, sentences: Sentence[], cache: TokenCache): I
       const listLine = STARTS_ITEM.test(text);
       const nt = cache.of(next);
       const listed = listItems(nested(next.text, 0, nt));
-      const asList = listed.filter((i) => i.kind === "item").length >= 2 && nt.every((t) => !totalLike(t));
+      const asList = listed.filter(isItem).length >= 2 && nt.every((t) => !totalLike(t));
       if (marker || listLine || (k === best.sentenceIndex + 1 && (endsWithColon || asList))) {
         if (marker && nt.length === 0 && /[：:]\s*$/.test(text)) continue; // "其中：" on its own line
         if (listed.length === 0 && !marker) break;
@@ -345,39 +490,62 @@ function totalLike(t: Tok): boolean {
   return classify(t).kind === "total" && /主动公开|共|总/.test(t.wide);
 }
 
+/** A channel part as written, without the words that introduce it ("其中，通过门户网站公开" → "通过门户网站公开"). */
+function writtenChannel(lead: string): string {
+  return lead.replace(/^(?:其中|包括|分别为|分别是|[，,：:、；;\s])+/, "").replace(/(?:共计|共|计|合计|为)\s*$/, "").trim();
+}
+
 /** Category and channel items of a run of tokens (label before or after the count). */
 function listItems(toks: Tok[]): Item[] {
   const out: Item[] = [];
   for (const t of toks) {
     if (t.kind !== "count" || !ITEM_UNITS.has(t.unit)) continue;
-    if (CUMULATIVE.test(t.lead) || CHANGE_BEFORE.test(t.wide)) continue;
+    if (CHANGE_BEFORE.test(t.wide)) continue;
+    // "业务公开累计80条": 累计 ending a label sums that kind (read loosely); over more than the year, no item.
+    const summed = CUMULATIVE.test(t.lead);
+    if (summed && (SINCE.test(t.lead) || !/累计\s*$/.test(t.lead))) continue;
+    const lead = summed ? t.lead.replace(/累计\s*$/, "") : t.lead;
     // "社保、救济类信息10条": one label joined by 、 (no number between its parts).
-    const leadLabel = cleanLabel(/\p{Script=Han}、\p{Script=Han}/u.test(t.clause) && !/\d/.test(t.clause) ? t.clause : t.lead);
+    const source = /\p{Script=Han}、\p{Script=Han}/u.test(t.clause) && !/\d/.test(t.clause) ? t.clause : lead;
+    const plain = cleanLabel(source);
+    const after = plain ? "" : cleanLabel(t.trail);
+    // "预决算公开10条", "政策解读发布10条": a label that ends in its verb (read loosely: "提案办理结果公开3条"
+    // after a total may be one more highlight, not a part). Not "共公开54条工作动态": the label follows.
+    const verbLabel = plain || after ? "" : labelEndingInVerb(source);
+    const leadLabel = plain || verbLabel;
     // 建议提案 is a category; 申请, 咨询 … are other matters (unless the label names a category).
     if (OTHER_MATTER.test(t.lead) && !(leadLabel && categoryOf(leadLabel))) continue;
     const channel = CHANNEL.test(t.lead) || (!leadLabel && CHANNEL.test(t.trail));
     if (channel) {
-      out.push({ kind: "channel", label: channelLabel(CHANNEL.test(t.lead) ? t.lead : t.trail), tok: t });
+      out.push({ kind: "channel", label: channelLabel(CHANNEL.test(t.lead) ? t.lead : t.trail), tok: t, written: writtenChannel(CHANNEL.test(t.lead) ? t.lead : `${t.raw}${t.trail}`) });
       continue;
     }
     // "“延安日报”发布动态19条": an account or outlet named in quotes is where, not what.
     const outlet = /[“"「]([^”"」]{1,16})[”"」]\s*(?:发布|推送|刊发|刊登|转载|转发)/.exec(t.lead);
     if (outlet) {
-      out.push({ kind: "channel", label: outlet[1], tok: t });
+      out.push({ kind: "channel", label: outlet[1], tok: t, written: writtenChannel(t.lead) });
       continue;
     }
-    const label = leadLabel || cleanLabel(t.trail);
-    if (!label || label.length > 16 || ANNUAL.test(label) || PREVIOUS_YEAR.test(label) || GENERIC_LABEL.test(label)) continue;
+    const label = plain || after || verbLabel;
+    if (!label || label.length > 60 || ANNUAL.test(label) || GENERIC_LABEL.test(label)) continue;
+    // "上年度的信息公开年度报告1条" is a kind published this year; "上年150条" is last year's figure.
+    if (PREVIOUS_YEAR.test(label) && !categoryOf(label)) continue;
     // "行政执法检查等具体行政行为类信息11条": a label written as "…类信息" is a category even with 等 in it.
     const typed = /类(?:的)?信息\s*$|类\s*$/.test(t.lead);
-    if ((HAS_VERB.test(label) && !categoryOf(label)) || (LABEL_NOISE.test(label) && !typed)) continue;
-    out.push({ kind: "item", label, tok: t });
+    const weak = summed || verbLabel !== "" || label.length > 16 || (HAS_VERB.test(label) && !categoryOf(label)) || (LABEL_NOISE.test(label) && !typed);
+    out.push({ kind: "item", label, tok: t, weak });
   }
   return out;
 }
 
 function addItem(index: TextIndex, res: ActiveResult, it: Item): void {
   const t = it.tok;
+  if (it.kind === "channel" && it.asCategory) {
+    const label = it.written || it.label;
+    res.categories.push({ label, category: CHANNEL_CATEGORY, count: t.value, approx: t.approx });
+    res.evidence.push(index.evidence(`active_categories.${label}`, t.value, t.gStart, t.gEnd, t.sentence));
+    return;
+  }
   if (it.kind === "channel") {
     for (const label of it.label.split("、")) {
       res.channels.push({ label, count: t.value, approx: t.approx });

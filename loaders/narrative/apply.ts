@@ -35,16 +35,34 @@ export function applyNarrative(record: ReportRecord, text: string): NarrativeRes
   return n;
 }
 
-/** A table that was not read (an image, or lost) leaves the prose as the only source of its totals. */
+/**
+ * A table that was not read (an image, or lost) leaves the prose as the only source of its totals;
+ * so does a table whose cell for that total was not read (a row left empty when its cells could
+ * not be aligned). A value the table gives is never replaced.
+ */
 function fillFromProse(record: ReportRecord, n: NarrativeResult): void {
   const noted = new Set<string>();
   for (const q of n.quotes) {
-    const table = q.field.startsWith("requests") ? "t3" : "t4";
-    if (!(PROSE_FIELDS as readonly string[]).includes(q.field) || record.cells.some((c) => c.table === table)) continue;
-    record[q.field as (typeof PROSE_FIELDS)[number]] = q.value;
-    if (!noted.has(table)) {
+    if (!(PROSE_FIELDS as readonly string[]).includes(q.field)) continue;
+    const field = q.field as (typeof PROSE_FIELDS)[number];
+    if (record[field] !== null) continue;
+    const table = field.startsWith("requests") ? "t3" : "t4";
+    record[field] = q.value;
+    record.evidence?.push({ ...q.evidence, field });
+    if (!record.cells.some((c) => c.table === table)) {
+      if (!noted.has(table)) record.warnings.push(`没有读到表${table === "t3" ? "三" : "四"}（可能是图片），${table === "t3" ? "申请数" : "复议、诉讼数"}取自正文`);
       noted.add(table);
-      record.warnings.push(`没有读到表${table === "t3" ? "三" : "四"}（可能是图片），${table === "t3" ? "申请数" : "复议、诉讼数"}取自正文`);
+    } else {
+      record.warnings.push(`表${table === "t3" ? "三" : "四"}中没有读到${FIELD_NAMES[field]}，该数取自正文（${q.value}）`);
     }
   }
 }
+
+const FIELD_NAMES: Record<(typeof PROSE_FIELDS)[number], string> = {
+  requests_new_total: "本年新收申请的总计",
+  requests_carried_total: "上年结转申请的总计",
+  requests_handled_total: "办理结果的总计",
+  requests_forward_total: "结转下年度继续办理的总计",
+  review_total: "行政复议的总计",
+  litigation_total: "行政诉讼的总计",
+};

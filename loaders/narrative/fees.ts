@@ -1,4 +1,4 @@
-// Fees charged for disclosure (收费及减免, 信息处理费), in yuan: 0 for 无收费 / 未收取任何费用 /
+// Fees charged for disclosure (收费及减免, 信息处理费), in yuan: 0 for 无收费 / 未收取任何费用 / 未对申请人收取费用 /
 // 免费 (in the fees section) / a fees section whose body is "无"; an amount only where the words
 // say it was charged (收取…费…元), never a waiver (减免), a budget (经费) or table 二's 行政事业性收费.
 import type { TokenCache } from "./context.ts";
@@ -14,7 +14,7 @@ const SKIP_TOPICS: ReadonlySet<Topic> = new Set(["table", "appendix", "problems"
 const ANCHOR = /收费|收取|费用|处理费|检索费|复制费|邮寄费|工本费|复印费/;
 const CHARGED = /收取|收费|处理费|检索|复制|复印|邮寄|工本|费用/;
 const NOT_CHARGED = /减免|免除|免收|退还|退回|经费|预算|投入|专项|资金|采购|行政事业性收费|罚款|补贴|工资/;
-const ZERO = /(?:无|未|没有|不|免|零|均未|从未|尚未|并未)(?:向[^，。；]{0,12})?(?:任何|相关)?(?:收取|收费)|(?:无|没有|未有)[^，。；,;]{0,8}(?:收费|费用)|未(?:产生|发生|涉及)[^，。；,;]{0,8}(?:收费|费用)|(?:收费|费用|处理费)[^，。；,;]{0,10}(?:为零|为0|为“零”|均为零|为“0”)|零收费|(?:不存在|没有发生|未出现)[^，。；,;]{0,6}(?:收费|费用)|(?:收费|费用)[^。；;]{0,12}[：:]\s*(?:无|没有|零)(?=[。；;]|$)/g;
+const ZERO = /(?:无|未|没有|不|免|零|均未|从未|尚未|并未)(?:[向对][^，。；]{0,12})?(?:任何|相关)?(?:收取|收费)|(?:无|没有|未有)[^，。；,;]{0,8}(?:收费|费用)|未(?:产生|发生|涉及)[^，。；,;]{0,8}(?:收费|费用)|(?:收费|费用|处理费)[^，。；,;]{0,10}(?:为零|为0|为“零”|均为零|为“0”)|零收费|(?:不存在|没有发生|未出现)[^，。；,;]{0,6}(?:收费|费用)|(?:收费|费用)[^。；;]{0,12}[：:]\s*(?:无|没有|零)(?=[。；;]|$)/g;
 const TOTAL = /共|合计|总计|共计|累计/;
 
 export function extractFees(index: TextIndex, sentences: Sentence[], cache: TokenCache, noneSections: { start: number; end: number }[]): FeesResult {

@@ -43,7 +43,7 @@ export interface NarrativeResult {
   stated_total: number | null;
   stated_total_approx: boolean | null;
   active_categories: ActiveCategory[];
-  /** A split by channel (门户网站, 政务微信 …): never categories, never summed. */
+  /** A split by channel (门户网站, 政务微信 …) that is not the total's breakdown: never summed. */
   active_channels: Channel[];
   requests_new_total: number | null;
   requests_carried_total: number | null;
@@ -74,8 +74,12 @@ export interface NarrativeOptions {
   year?: number | null;
 }
 
-/** A line of running text: long, with a comma and a full stop, no cell separators. */
-const PROSE_LINE = /^(?=[^|｜\t]{30,}$)(?=.*[，,])(?=.*。\s*$)/;
+/**
+ * A line of running text, no cell separators: a sentence ending in a full stop ("全年行政复议0件，
+ * 行政诉讼0件。"), or a long run of sentences (a report pasted as one paragraph, its last sentence
+ * cut off). Table cells end without a full stop.
+ */
+const PROSE_LINE = /^(?=[^|｜\t]+$)(?:(?=.{10,}$).*\p{Script=Han}.*。\s*$|(?=.{60,}$)(?:[^。]*。){2})/u;
 
 export function parseNarrative(text: string, template: TemplateId, lines?: string[], options: NarrativeOptions = {}): NarrativeResult {
   const index = new TextIndex(text, lines);

@@ -19,11 +19,14 @@ export const PREVIOUS_YEAR = /上年|去年|上一年|前一年|上年度|上一
 /** A change, not a level: "比上年增加32条", "同比增长", "较去年减少". */
 export const CHANGE_BEFORE = /(?:比|较|同比|环比|相比)[^，。；,;]{0,14}$|(?:增加|增长|减少|下降|提高|上升|增幅|降幅|多出|多了|少了|新增加)了?$/;
 
-/** The verb before a label ("我镇共公开" 业务工作); 财务公开, 政务公开, 信息公开年报 … are labels, not verbs. */
-export const LABEL_VERB = /^.*(?:主动公开|(?<!财务|政务|党务|村务|校务|厂务|信息)公开|发布|公布|推送|更新|上传|编发|刊发|新增)(?:了)?/;
+/** The verb before a label ("我镇共公开" 业务工作); 财务公开, 政务公开, 信息公开年报 … are labels, not verbs,
+ * and so is a verb inside a list of kinds ("政策解读、决策公开、重大项目…": 决策公开 is one of them). */
+export const LABEL_VERB = /^.*(?:主动公开|(?<!财务|政务|党务|村务|校务|厂务|信息)公开|发布|公布|推送|更新|上传|编发|刊发|新增)(?:了)?(?![、])/;
+/** Verbs that end a label written as a noun ("预决算公开10条", "政策解读发布10条"). */
+const TRAILING_VERB = /(?:主动公开|公开|发布|公布|推送|更新|上传|编发|刊发|新增)+(?:了)?$/;
 
 /** Filler words around a label: 其中, 包括, 公开, 类, 方面 … */
-const LABEL_PREFIX = /^(?:[.．、]|的|其中|包括|包含|分别为|分别是|分别|具体为|具体是|主要有|主要包括|主要是|涉及|内容|从内容分类看|按内容分|公开了?|发布了?|主动公开了?|更新了?|各类|[:：、，,；;\s]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])+/;
+const LABEL_PREFIX = /^(?:[.．、]|的|和|及|以及|含|其中|包括|包含|分别为|分别是|分别|具体为|具体是|主要有|主要包括|主要是|涉及|内容|从内容分类看|按内容分|公开了?|发布了?|主动公开了?|更新了?|各类|[:：、，,；;\s]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])+/;
 const LABEL_SUFFIX = /(?:类信息|类的信息|方面的信息|方面信息|的信息|方面|类别|类|的|有|(?<!行)为|共|计|共计|合计|数量|约|近|[:：\s])+$/;
 
 /** A label as written next to a count, without fillers ("其中工作动态类" → "工作动态"). */
@@ -32,6 +35,16 @@ export function cleanLabel(s: string): string {
   // "我镇共公开业务工作" → "业务工作": the label is what follows the verb.
   const verb = LABEL_VERB.exec(t);
   if (verb) return strip(t.slice(verb[0].length));
+  return strip(t);
+}
+
+/**
+ * A label written as a noun ending in a verb ("其中预决算公开" → "预决算公开", "政策解读发布"), or
+ * "" when only fillers stand before the verb ("其中主动公开", "全年新增公开").
+ */
+export function labelEndingInVerb(s: string): string {
+  const t = s.replace(/[“”"‘’'《》「」]/g, "").trim();
+  if (!TRAILING_VERB.test(t) || strip(t.replace(TRAILING_VERB, "")) === "") return "";
   return strip(t);
 }
 
@@ -47,8 +60,8 @@ function strip(s: string): string {
   return t;
 }
 
-/** A label that names no category: 信息, 政府信息, 各类信息. */
-export const GENERIC_LABEL = /^(?:各类|各项|各种)?(?:政府|政务)?信息$/;
+/** A label that names no category: 信息, 政府信息, 各类信息, 信息总数 (a restated total). */
+export const GENERIC_LABEL = /^(?:各类|各项|各种)?(?:政府|政务)?信息(?:总?数|数量|总量)?$/;
 
-/** A generic object of 公开 (政府信息, 各类信息 …): the number after it is a total, not a category. */
-export const GENERIC_OBJECT = /^(?:各类|各项|各种|本级|全镇|全乡|我镇|我乡|本镇|本乡|镇政府|乡政府|政府|政务|公共|相关|重要|有关|了|的|等|共|计|达到?|约|近|合计|总计|共计|数量|总数|总量|为|有|是)*(?:政府|政务)?(?:信息公开|公开)?(?:信息|文件信息|文件|内容|事项|条目|消息)?(?:数量|总数|总量|数|共计|合计|总计|累计|共|计|为|达到?|有|约|近|是|等|了|的|全年|本年度?|今年|年内|，|,|\s)*$/;
+/** A generic object of 公开 (政府信息, 各类信息, 2022年度政务 …): the number after it is a total, not a category. */
+export const GENERIC_OBJECT = /^(?:\d{4}年度?|各类|各项|各种|本级|全镇|全乡|我镇|我乡|本镇|本乡|镇政府|乡政府|政府|政务|公共|相关|重要|有关|了|的|等|共|计|达到?|约|近|合计|总计|共计|数量|总数|总量|为|有|是)*(?:政府|政务)?(?:信息公开|公开)?(?:信息|文件信息|文件|内容|事项|条目|消息)?(?:数量|总数|总量|数|共计|合计|总计|累计|共|计|为|达到?|有|约|近|是|等|了|的|全年|本年度?|今年|年内|，|,|\s)*$/;

@@ -17,7 +17,7 @@ export interface RequestsResult {
   warnings: string[];
 }
 
-const TOPICS: ReadonlySet<Topic> = new Set(["requests", "overview", "general", "active", "other"]);
+const TOPICS: ReadonlySet<Topic> = new Set(["requests", "overview", "general", "active", "management", "other"]);
 const NOT_REQUESTS = /复议|诉讼|咨询|投诉|举报|信访|来电|来访|留言|建议|提案|收费|费用|主动公开/;
 /** Applicants and channels: a split of the applications, never their total. */
 const SPLIT = /当面|网络|网上|在线|信函|邮寄|传真|电子邮件|电邮|电话|现场|书面|口头|自然人|公民|法人|企业|组织|个人/;
@@ -44,6 +44,8 @@ const ZERO = [
   /依申请(?:公开)?[^，。；,;]{0,14}(?:为零|为0|为“零”|是零|均为零|数为零|为“0”)/g,
   /零申请|申请(?:数量?|件数)?(?:均)?为零|零报告/g,
   /申请[^，。；,;]{0,12}[：:]\s*(?:无|没有|零)(?=[。；;]|$)/g,
+  // "未收到居民要求公开政府信息的请求" (read only where applications are the topic, or named).
+  /(?:没有|未|尚无|暂无|并无)(?:收到|接到|受理)(?:任何|过)?[^，。；,;！]{0,12}?要求公开/g,
 ];
 const ZERO_SPOILERS = /答复|办结|超期|逾期|延期|不予|拒绝|按时|范围|驳回|无法|正当理由|复议|诉讼|告知/;
 

@@ -50,7 +50,10 @@ export function extractReviews(index: TextIndex, sentences: Sentence[], cache: T
         group[outcome[0]] ??= { value: t.value, evidence: index.evidence(`${last === "review_total" ? "review" : "litigation"}_outcomes.${outcome[0]}`, t.value, t.gStart, t.gEnd, s) };
         continue;
       }
-      if (REVIEW.test(t.clause) && LITIGATION.test(t.clause) && BOTH.test(t.clause.trim())) {
+      // "行政复议和行政诉讼均为0件"; "被申请复议、被提起诉讼的案件共0件": no case of either (a joint
+      // count other than zero cannot be split).
+      const joint = REVIEW.test(t.clause) && LITIGATION.test(t.clause) && (BOTH.test(t.clause.trim()) || (t.value === 0 && !OTHER_NOUNS.test(t.clause)));
+      if (joint) {
         add("review_total", t.value, t.gStart, t.gEnd, false, s);
         add("litigation_total", t.value, t.gStart, t.gEnd, false, s);
         last = null;

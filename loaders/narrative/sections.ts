@@ -6,7 +6,7 @@
 // The result is the report cut into sentences, each tagged with the topic it stands under, and
 // the headings with their bodies (a section whose whole body is "无。" says zero).
 import type { TemplateId } from "../types.ts";
-import { globalOf, spanOf, type Block, type Sentence, type TextIndex, type Topic } from "./text.ts";
+import { globalOf, maskAds, spanOf, type Block, type Sentence, type TextIndex, type Topic } from "./text.ts";
 
 export interface Heading {
   topic: Topic;
@@ -28,6 +28,9 @@ const TOPIC_WORDS: [Exclude<Topic, "table" | "appendix" | "general">, RegExp][] 
   ["fees", /收费|减免|费用|处理费/],
   ["requests", /依申请|申请公开|公开申请|申请的|申请情况|申请办理|申请处理|不予公开/],
   ["active", /主动公开/],
+  // The template's 一、总体情况 also has （三）政府信息管理 （四）平台建设 （五）监督保障: figures there are a
+  // platform's or a channel's ("借助视频号等平台全年发布政务信息100余条"), not the year's 主动公开 total.
+  ["management", /政府信息管理|平台建设|监督保障/],
   ["problems", /问题|不足|改进|整改|努力方向|下一步|工作计划|工作打算|工作重点|意见建议/],
   ["other", /其他需要报告|其它需要报告|需要说明|其他事项|其它事项|需要报告的|附表|附件/],
   ["overview", /概述|总体情况|基本情况|工作概况|概况|总体|概要|综述/],
@@ -135,7 +138,7 @@ function blocks(index: TextIndex, excluded: (line: number) => boolean): Block[] 
     }
     if (!cur) out.push((cur = { text: "", pieces: [] }));
     cur.pieces.push({ at: cur.text.length, g: index.lineStarts[li] + lead });
-    cur.text += body;
+    cur.text += maskAds(body);
     const next = li + 1 < index.lineCount && !excluded(li + 1) ? index.lineText(li + 1) : "";
     if (!softBreak(body, next)) cur = null;
   }

@@ -125,8 +125,23 @@ function shorten(text: string, a: number, b: number): string {
 
 /**
  * What a part of the report is about (sections.ts): the six topics of the 2008 条例 and the
- * parts a template report adds. "table" and "appendix" are never read as prose.
+ * parts a template report adds ("management": 政府信息管理, 平台建设, 监督保障 under 一、总体情况). "table" and "appendix" are never read as prose.
  */
 export type Topic =
-  | "overview" | "active" | "requests" | "fees" | "review" | "problems" | "other" | "general"
+  | "overview" | "active" | "requests" | "fees" | "review" | "management" | "problems" | "other" | "general"
   | "table" | "appendix";
+
+/** Words of the gambling and app-download ads that mirror sites inject into sentences ("…在某某app官网下载安卓版信息平台上"). */
+const AD_RUN = /(?:app|APP|App|官网|官方|下载|苹果版|安卓版|手机版|最新版|安装|注册|登录|娱乐场|娱乐城|导航网|博彩|菠菜|棋牌|百家乐)+/g;
+const AD_SIGNAL = /app|苹果版|安卓版|手机版|娱乐场|娱乐城|导航网|博彩|菠菜|棋牌|百家乐/i;
+export const AD_MASK = "·";
+
+/**
+ * The text with injected ad words masked, character for character (offsets stay valid): a run of
+ * such words counts only when it holds one no report uses (app, 苹果版, 娱乐场 …), so "可在网站下载"
+ * stays. The ad's words would otherwise read as other matters (下载) or channels (app).
+ */
+export function maskAds(text: string): string {
+  return text.replace(AD_RUN, (run) => (AD_SIGNAL.test(run) ? AD_MASK.repeat(run.length) : run));
+}
+
