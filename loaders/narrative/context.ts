@@ -61,8 +61,8 @@ export function sentenceTokens(sentence: Sentence): Tok[] {
     tok.gStart = gStart;
     tok.gEnd = gEnd;
     tok.lead = text.slice(a, t.start);
-    tok.clause = text.slice(c, t.start);
-    tok.wide = text.slice(prevEnd, t.start);
+    tok.clause = titlesWithoutVerbs(text.slice(c, t.start));
+    tok.wide = titlesWithoutVerbs(text.slice(prevEnd, t.start));
     tok.trail = text.slice(t.end, b);
     tok.sentence = sentence;
     tok.index = i;
@@ -70,6 +70,13 @@ export function sentenceTokens(sentence: Sentence): Tok[] {
   }
   return out;
 }
+
+/** A document's title names the document, not what the report did: "更新《政府信息主动公开标准目录》
+ * 3份" discloses nothing, so the verbs inside 《》 are not read as the sentence's. */
+function titlesWithoutVerbs(s: string): string {
+  return s.includes("《") ? s.replace(/《[^《》]*》/g, (title) => title.replace(TITLE_VERBS, "")) : s;
+}
+const TITLE_VERBS = /主动公开|公开|发布|公布|推送|公示/g;
 
 /** Tokens of sentences, computed once per sentence. */
 export class TokenCache {

@@ -68,7 +68,7 @@ const TOKEN = new RegExp(
 );
 
 /** What may follow a bare number (no unit) that makes it something other than a count. */
-const NOT_COUNT_AFTER = /^(?:[:：]\d|[年月日号时分秒岁%％‰度届期批轮户亿米吨亩天周级名位家所座辆台套间平g场张块本册幅]|个(?:工作日|月|百分点|小时|季度|乡|镇|村|社区|部门|单位)|人(?!次)|百分点|小时|分钟|公里|余年|多年|余个|多个)/;
+const NOT_COUNT_AFTER = /^(?:[:：]\d|[年月日号时分秒岁%％‰度届期批轮户亿米吨亩天周级名位家所座辆台套间平g场张块本册幅版]|个(?:工作日|月|百分点|小时|季度|乡|镇|村|社区|部门|单位)|人(?!次)|百分点|小时|分钟|公里|余年|多年|余个|多个)/;
 /** "个" counting something that is not an item: 3个工作日, 一个平台, 5个村. */
 const NOT_ITEMS_AFTER_GE = /^(?:工作日|月|季度|小时|百分点|乡|镇|村|社区|部门|单位|方面|平台|渠道|栏目|专栏|窗口|网站|系统|阶段|环节|星期|年度|批次|点|中心|科室|站所|重点|领域|层级|板块|模块|专题)/;
 /** What may stand right before a number that makes it an ordinal, a code or a ratio. */
