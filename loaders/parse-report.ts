@@ -102,7 +102,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   }
 
   // Numbers written in prose (loaders/narrative): never overwrite the table values above.
-  applyNarrative(record, text);
+  applyNarrative(record, tables?.pieces.length ? withoutPieces(text, tables.pieces) : text);
 
   if (normalised.pageStarts) withPages(record, text, normalised.pageStarts);
   record.status = statusOf(record, tables);
@@ -119,6 +119,17 @@ function identifiedByPath(record: ReportRecord, options: ParseOptions): ReportRe
   Object.assign(record, { township, county, city, province, year });
   record.code = identity.code;
   return record;
+}
+
+/** The text with the table pieces of run-on lines blanked out (same length, so prose offsets hold):
+ * the prose reader must not take "一、本年新收…数量230 000023" for a sentence. */
+function withoutPieces(text: string, pieces: TablesParse["pieces"]): string {
+  const lines = text.split("\n");
+  for (const p of pieces) {
+    const l = lines[p.line - 1];
+    lines[p.line - 1] = l.slice(0, p.start) + " ".repeat(p.end - p.start) + l.slice(p.end);
+  }
+  return lines.join("\n");
 }
 
 /** In a PDF, text provenance names the page: "text:L40…" → "pdf:p3:L40…". */

@@ -116,6 +116,11 @@ describe("2019 template scraped into one run of text: labels and digits glued, s
     expect(rowValues(r, "t4", "review", T4_COLS)).toEqual([10, 2, 0, 0, 12]);
     expect(rowValues(r, "t4", "lit_after_review", T4_COLS)).toEqual([0, 0, 0, 0, 0]);
   });
+  it("reads the prose around the tables, never a table piece of the line as a sentence", () => {
+    expect(r).toMatchObject({ active_total: 96, requests_new_total: 13, litigation_total: 0 });
+    expect(r.warnings.join()).not.toMatch(/多个不同的说法/);
+    expect(r.checks.filter((c) => c.rule === "narrative_vs_table").map((c) => c.status)).not.toContain("fail");
+  });
   it("leaves table 二's glued rows that have no sum to check empty, with a warning, and splits only the unambiguous", () => {
     expect(rowValues(r, "t2", "rules", ["made", "published", "total_public"])).toEqual([0, 0, 0]);
     expect(rowValues(r, "t2", "normative", ["made", "published", "total_public"])).toEqual([null, null, null]);

@@ -25,13 +25,16 @@ export interface TablesParse {
   variants: string[];
   /** Per table: rows whose glued digits were split by the table's arithmetic (one reading satisfied it). */
   split: Partial<Record<TableId, string[]>>;
+  /** The table pieces of run-on lines (run-on.ts): table text inside a line that also holds prose. */
+  pieces: { line: number; start: number; end: number }[];
 }
 
 const TABLES: TableId[] = ["t2", "t3", "t4"];
 
 export function parseTemplateTables(template: TemplateDef, text: string, grids: Grid[]): TablesParse {
-  const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [], split: {} };
+  const out: TablesParse = { cells: [], warnings: [], state: { t2: "missing", t3: "missing", t4: "missing" }, rendering: {}, variants: [], split: {}, pieces: [] };
   const { regions, headings } = locateRegions(text, template);
+  for (const l of Object.values(regions).flat()) if (l?.start !== undefined) out.pieces.push({ line: l.number, start: l.start, end: l.start + l.text.length });
   const byGrid = new Map<TableId, Grid[]>();
   for (const g of grids) {
     const t = classifyGrid(g);
