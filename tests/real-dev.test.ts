@@ -14,10 +14,11 @@ if (!present) console.warn(`[real-dev] ${DEV} is absent: the scores on real repo
 interface Tally { n: number; ok: number; wrong: number; missing: number }
 interface Mistake { id: string; field: string; expected: unknown; actual: unknown; kind: "missing" | "wrong" }
 
-/** What the parser reached on the development set (issue 10); a change may raise these, never lower them. */
+/** Precision may not drop below 99.5%; recall not below what the parser reached on the development set
+ * (issue 10: excerpts 692/701 with 0 wrong, whole reports 579/579). A change may raise these, never lower them. */
 const FLOOR = {
-  excerpts: { precision: 0.995, recall: 0.95 },
-  full: { precision: 0.995, recall: 0.95 },
+  excerpts: { precision: 0.995, recall: 0.987 },
+  full: { precision: 0.995, recall: 1 },
 };
 
 function score(): { tally: Record<string, Tally>; mistakes: Mistake[] } {
