@@ -9,7 +9,7 @@ import { table3ApplicantColumns } from "../../loaders/templates/table3.ts";
 import { appendixCumulative, appendixValues, buildAppendix, freeRequests } from "./appendix.ts";
 import * as defects from "./defects.ts";
 import { Facts, type Doc, type TableModel } from "./doc.ts";
-import { iso, lostDate, type Ymd, writeDate } from "./format.ts";
+import { addDays, iso, lostDate, type Ymd, writeDate } from "./format.ts";
 import {
   activeData, activeTotal, giFees, initialT2State, miscData, table2For2019, table2For2021, table3, table4,
   type T2State, type TableValues, YEARS,
@@ -17,10 +17,17 @@ import {
 import { writeTemplateReport, type TableId, type TemplateInput } from "./narrative.ts";
 import type { Ctx } from "./phrases.ts";
 import { COUNTIES, countyGov, officialName, placesCsv, PROVINCE, TOWNSHIPS, type Township } from "./places.ts";
-import { buildPlan, DEFECT_KINDS, type FilePlan, isHtml, key, layoutOf, type ReportPlan } from "./plan.ts";
+import {
+  buildPlan, DEFECT_KINDS, docLayoutOf, type DocLayout, type FilePlan, isCutOff, isHtml, isTextCopy, key, layoutOf, mayLoseOrdinals, type ReportPlan,
+} from "./plan.ts";
+import { cutAtMark, cutReport } from "./cut.ts";
 import { type FreeTextInput, type StatPeriod, writeFreeText } from "./prose.ts";
 import type { TableLayout } from "./render/flatten.ts";
-import { noticeHtml, pageHtml, type PageInfo } from "./render/html.ts";
+import { bodyHtml, type HtmlOptions, noticeHtml, pageHtml, type PageInfo } from "./render/html.ts";
+import { pageSourceText, scriptText } from "./render/html-in-text.ts";
+import { ocrMarkdown } from "./render/markdown.ts";
+import { pdfMarkdown } from "./render/pdf-markdown.ts";
+import { runOnText } from "./render/run-on.ts";
 import { docText } from "./render/text.ts";
 import { type Rng, rngFor, CORPUS_SEED } from "./rng.ts";
 import { PLAIN_OPTIONS, type LabelVariant, type TableOptions } from "./tables.ts";
@@ -89,7 +96,7 @@ function t2StateFromWritten(tpl: TemplateDef, v: TableValues, prev: T2State): T2
   return { normativeStock: v.normative.total_public, items, inForce: v.normative.total_public };
 }
 
-function tableOptionsFor(p: ReportPlan, tpl: TemplateDef, text: boolean): TableOptions {
+function tableOptionsFor(p: ReportPlan, tpl: TemplateDef, text: boolean, loseOrdinals: boolean): TableOptions {
   const r = rngFor("table-options", p.t.code, p.year);
   const t3Defect = p.defect !== null && ["t3_balance", "t3_outcome_sum", "t3_applicant_sum", "carry_over_break", "narrative_vs_table"].includes(p.defect);
   const labels: Record<string, string> = {};
@@ -116,7 +123,8 @@ function tableOptionsFor(p: ReportPlan, tpl: TemplateDef, text: boolean): TableO
     subtotalColumn: r.chance(0.05),
     extraRow: extra ? { label: "其他主动公开文件", values: [r.int(1, 9), r.int(1, 9), r.int(10, 60)] } : null,
     labels,
-    lostOrdinals: text && r.chance(0.25),
+    // Markdown tools keep the ordinals; the draw is made for every text copy all the same.
+    lostOrdinals: text && r.chance(0.25) && loseOrdinals,
     t2Zero: r.weighted([["0", 70], ["/", 12], ["—", 8], ["无", 4], ["", 6]]),
     t3Zero: t3Defect ? "0" : r.weighted([["0", 94], ["", 3], ["-", 3]]),
     amountWithYuan: r.chance(0.35),
@@ -179,13 +187,14 @@ export function generateCorpus(): GeneratedCorpus {
       const paths = p.files.map((f) => `${dir}/${f.fileName}`);
       p.files.forEach((f, i) => {
         const r = rngFor("render", t.code, year, i);
-        const content = p.emptyFile ? "" : render(p, f, produced, r);
+        const view = isCutOff(f.rendering) ? cutView(produced, rngFor("cut", t.code, year)) : produced;
+        const content = p.emptyFile ? "" : render(p, f, view, r);
         const buf = Buffer.from(content, "utf8");
         if (files.has(paths[i])) throw new Error(`duplicate path ${paths[i]}`);
         files.set(paths[i], buf);
         const defectsHere = produced.defects.map((d) => ({ ...d }));
         if (p.defect === "duplicate_file") defectsHere.push({ kind: "duplicate_file", other_file: `data/${paths[1 - i]}` });
-        records.push(truthRecord(p, f, paths[i], produced, buf, content, defectsHere, r));
+        records.push(truthRecord(p, f, paths[i], view, buf, content, defectsHere, r));
       });
       mainFile.set(key(t.code, year), `data/${paths[0]}`);
       // Thread the state from what was written.
@@ -202,7 +211,7 @@ export function generateCorpus(): GeneratedCorpus {
   // The 通知 page (not a report).
   const n = plan.notice;
   const noticePath = `${REPORTS_DIR}/${n.t.county.name}/${n.t.name}/${n.fileName}`;
-  const page = pageInfo(n.t, { fileName: n.fileName, rendering: "notice-html", pageDate: n.date, pageTime: "10:05", pageText: false }, rngFor("notice-page"));
+  const page = pageInfo(n.t, { fileName: n.fileName, rendering: "notice-html", pageDate: n.date, pageTime: "10:05", pageText: false, cutLayout: null }, rngFor("notice-page"));
   const noticeContent = noticeHtml(page, n.year);
   const noticeBuf = Buffer.from(noticeContent, "utf8");
   files.set(noticePath, noticeBuf);
@@ -288,7 +297,7 @@ function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Ma
   const sig = signatureFor(p, officialName(t));
   const signature = sig ? { name: sig.name, date: sig.raw } : null;
   const statPeriod = statPeriodFor(p, r);
-  const text = !isHtml(p.files[0].rendering);
+  const text = isTextCopy(p.files[0].rendering);
   let input: TemplateInput;
   if (p.copyFrom) {
     const src = written.get(key(p.copyFrom.code, p.copyFrom.year));
@@ -308,7 +317,7 @@ function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Ma
     const t2 = (tpl.id === "template-2021" ? table2For2021 : table2For2019)(t, p.year, st.t2).values;
     input = {
       ctx: ctxFor(t, p.year), seed: `${t.code}:${p.year}`, template: tpl, active: activeData(t, p.year), misc: miscData(t, p.year),
-      t2, t3, t4: table4(t, p.year), tableOptions: tableOptionsFor(p, tpl, text), t3Overrides: {}, emptyTables: [],
+      t2, t3, t4: table4(t, p.year), tableOptions: tableOptionsFor(p, tpl, text, mayLoseOrdinals(p.files[0].rendering)), t3Overrides: {}, emptyTables: [],
       quoteDelta: null, oldHeadings: p.year >= 2021 && r.chance(0.02), statPeriod, signature,
     };
     switch (p.defect) {
@@ -366,6 +375,16 @@ function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Ma
   };
 }
 
+/** What a truncated copy still prints: the document up to the cut, its cells and facts, no signature. */
+function cutView(prod: Produced, r: Rng): Produced {
+  const c = cutReport(prod.doc, prod.facts, r);
+  const printed = new Set(c.doc.blocks.flatMap((b) => (b.kind === "table" ? b.table.rows.flat().map((g) => g.text) : [])));
+  return {
+    ...prod, doc: c.doc, tables: c.tables, facts: c.facts, signature: null,
+    labelVariants: prod.labelVariants.filter((v) => [...printed].some((text) => text.includes(v.written))),
+  };
+}
+
 function finishCopy(p: ReportPlan, doc: Doc, out: TruthDefect[]): void {
   if (p.defect === "copied_previous_year") {
     out.push({ kind: "copied_previous_year", source_year: p.copyFrom!.year, source_file: null });
@@ -410,27 +429,46 @@ function pageInfo(t: Township, f: FilePlan, r: Rng): PageInfo {
 }
 
 interface RenderNotes {
-  layout: TableLayout | "html" | null;
+  layout: TableLayout | DocLayout | "html" | null;
   mangles: string[];
   newline: "lf" | "crlf";
-  page: PageInfo | null;
+  /** The page chrome the file prints (its 发布日期 is the publication date), or null. */
+  page: TruthRecord["page"];
 }
 
+/** What a file prints of its page: the whole page (HTML), or only some of its lines. */
+function pageTruth(p: PageInfo | null, printed: { source: boolean; views: boolean; indexNo: boolean; icp: boolean }): TruthRecord["page"] {
+  if (!p) return null;
+  return {
+    date: p.date, time: p.time, source: printed.source ? p.source : null, views: printed.views ? p.views : null,
+    index_no: printed.indexNo ? p.indexNo : null, icp: printed.icp ? p.icp : null,
+  };
+}
+
+const WHOLE_PAGE = { source: true, views: true, indexNo: true, icp: true };
+
 const renderNotes = new WeakMap<FilePlan, RenderNotes>();
+
+function htmlOptions(p: ReportPlan, r: Rng): HtmlOptions {
+  const wordish = r.chance(0.4);
+  return { wordish, headingTag: r.chance(0.3) ? "h3" : "strong", imageBase: `/uploads/${p.year + 1}/${p.t.code}_` };
+}
 
 function render(p: ReportPlan, f: FilePlan, prod: Produced, r: Rng): string {
   const mangles: string[] = [];
   if (prod.tableOptions?.lostOrdinals) mangles.push("lost_ordinals");
+  const cut = isCutOff(f.rendering);
+  if (cut) mangles.push("cut_off");
   const page = f.pageDate ? pageInfo(p.t, f, r) : null;
   if (isHtml(f.rendering)) {
-    const wordish = r.chance(0.4);
-    const html = pageHtml(prod.doc, page!, {
-      wordish, headingTag: r.chance(0.3) ? "h3" : "strong", imageBase: `/uploads/${p.year + 1}/${p.t.code}_`,
-    }, r.chance(0.5));
-    renderNotes.set(f, { layout: prod.tables.length ? "html" : null, mangles, newline: "lf", page });
-    return html;
+    const html = pageHtml(prod.doc, page!, htmlOptions(p, r), r.chance(0.5));
+    renderNotes.set(f, { layout: prod.tables.length ? "html" : null, mangles, newline: "lf", page: pageTruth(page, WHOLE_PAGE) });
+    return cut ? cutAtMark(html) : html;
   }
-  const layout = layoutOf(f.rendering, r);
+  if (f.rendering === "html-in-text") return renderHtmlInText(p, f, prod, page, mangles, r);
+  const docLayout = docLayoutOf(f.rendering);
+  if (docLayout) return renderDocLayout(docLayout, f, prod, page, mangles, r);
+  const layout = f.rendering === "text-cut-off" ? f.cutLayout! : layoutOf(f.rendering, r);
   const pdfLike = f.rendering === "text-space-aligned" || (layout === "space-aligned" && r.chance(0.5));
   const splitHeaders = prod.tables.length > 0 && prod.template !== null && layout !== "glued" && r.chance(0.3);
   const o = {
@@ -442,8 +480,51 @@ function render(p: ReportPlan, f: FilePlan, prod: Produced, r: Rng): string {
   if (o.pageNumbers) mangles.push("page_numbers");
   if (splitHeaders) mangles.push("split_headers");
   if (f.pageText) mangles.push("page_text");
-  renderNotes.set(f, { layout: prod.tables.length ? layout : null, mangles, newline: o.crlf ? "crlf" : "lf", page: o.page });
-  return docText(prod.doc, o, r);
+  // A page copied as text keeps its meta line and footer (来源, 浏览次数, the ICP number), not the 索引号 box.
+  const printed = pageTruth(o.page, { source: true, views: true, indexNo: false, icp: true });
+  renderNotes.set(f, { layout: prod.tables.length ? layout : null, mangles, newline: o.crlf ? "crlf" : "lf", page: printed });
+  const text = docText(prod.doc, o, r);
+  return cut ? cutAtMark(text) : text;
+}
+
+/** A page's source in a text file: page.txt (crawler lines + the page) or a script writing the article. */
+function renderHtmlInText(p: ReportPlan, f: FilePlan, prod: Produced, page: PageInfo | null, mangles: string[], r: Rng): string {
+  const o = htmlOptions(p, r);
+  let text: string;
+  if (page) {
+    const html = pageHtml(prod.doc, page, o, r.chance(0.5));
+    const fetched = addDays(f.pageDate!, r.int(20, 400));
+    const at = `${String(r.int(0, 23)).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}:${String(r.int(0, 59)).padStart(2, "0")}`;
+    text = pageSourceText(html, { title: prod.doc.title, fetched: `${iso(fetched)} ${at}` }, r);
+    mangles.push("page_text");
+  } else {
+    text = scriptText(`<div class="content" id="zoom">\n${bodyHtml(prod.doc, o, false)}\n</div>`, r);
+  }
+  renderNotes.set(f, { layout: prod.tables.length ? "html" : null, mangles, newline: "lf", page: pageTruth(page, WHOLE_PAGE) });
+  return text;
+}
+
+/** Renderings of the whole document: a run-on scrape, an OCR tool's markdown, a PDF converter's markdown. */
+function renderDocLayout(layout: DocLayout, f: FilePlan, prod: Produced, page: PageInfo | null, mangles: string[], r: Rng): string {
+  const crlf = r.chance(0.2);
+  let text: string;
+  let printed: TruthRecord["page"] = null;
+  if (layout === "run-on") {
+    const run = runOnText(prod.doc, { page: page!, crlf }, r);
+    text = run.text;
+    printed = pageTruth(page, { source: run.source, views: false, indexNo: false, icp: false });
+    mangles.push("page_text");
+  } else if (layout === "ocr-markdown") {
+    const md = ocrMarkdown(prod.doc, r, crlf);
+    text = md.text;
+    if (md.commas) mangles.push("comma_labels");
+  } else {
+    const md = pdfMarkdown(prod.doc, r, crlf);
+    text = md.text;
+    mangles.push("hard_wrapped", ...(md.pageNumber ? ["page_numbers"] : []));
+  }
+  renderNotes.set(f, { layout: prod.tables.length ? layout : null, mangles, newline: crlf ? "crlf" : "lf", page: printed });
+  return text;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -477,11 +558,8 @@ function truthRecord(p: ReportPlan, f: FilePlan, path: string, prod: Produced, b
   const rec: TruthRecord = {
     file: `data/${path}`, township: t.name, county: t.county.name, city: t.city, province: t.province, code: t.code,
     year: p.year, published_on: published, template: tpl ? tpl.id : "free-text-2008", rendering: f.rendering,
-    table_layout: notes.layout, format: isHtml(f.rendering) ? "html" : "txt", edge: null, title: prod.doc.title,
-    page: notes.page ? {
-      date: notes.page.date, time: notes.page.time, source: notes.page.source, views: notes.page.views,
-      index_no: notes.page.indexNo, icp: notes.page.icp,
-    } : null,
+    table_layout: notes.layout, format: formatOf(path), edge: null, title: prod.doc.title,
+    page: notes.page,
     signature,
     stat_period_raw: fx.statPeriodRaw,
     active_total: fx.activeTotal,
@@ -492,6 +570,7 @@ function truthRecord(p: ReportPlan, f: FilePlan, path: string, prod: Produced, b
     percentages: fx.percentages,
     cumulative: fx.cumulative,
     // A template report whose table is empty: the prose's figure is the only one (the parser takes it).
+    // (A table cut off part-way is printed: a total whose row was cut is null, as a blank cell is.)
     requests_new_total: tpl ? (hasT3 ? cell("t3", "new", "total") : quoted("requests_new_total")) : fx.requestsNew ?? appendixCell("req_received"),
     requests_carried_total: tpl ? (hasT3 ? cell("t3", "carried", "total") : quoted("requests_carried_total")) : null,
     requests_handled_total: tpl ? (hasT3 ? cell("t3", "total", "total") : quoted("requests_handled_total")) : fx.requestsHandled ?? appendixCell("req_done"),
@@ -526,6 +605,12 @@ function truthRecord(p: ReportPlan, f: FilePlan, path: string, prod: Produced, b
   rec.expected_checks = tableChecks(rec);
   void content;
   return rec;
+}
+
+/** The file's kind by its extension: html (.html/.htm), txt, md, js. */
+function formatOf(path: string): TruthRecord["format"] {
+  const ext = path.slice(path.lastIndexOf(".") + 1);
+  return ext === "htm" || ext === "html" ? "html" : ext === "md" ? "md" : ext === "js" ? "js" : "txt";
 }
 
 function edgeRecord(t: Township, file: string, rendering: "empty" | "notice-html", edge: "empty_file" | "not_report", buf: Buffer,

@@ -10,6 +10,7 @@ import type { TableLayout } from "./render/flatten.ts";
 
 export type Rendering =
   | "html-table" | "text-cell-per-line" | "text-pipe" | "text-pipe-broken" | "text-space-aligned" | "text-glued"
+  | "text-run-on" | "text-ocr-markdown" | "text-pdf-markdown" | "html-in-text" | "html-cut-off" | "text-cut-off"
   | "prose" | "prose-html" | "appendix-text" | "appendix-html" | "empty" | "notice-html";
 
 export const DEFECT_KINDS = [
@@ -27,6 +28,8 @@ export interface FilePlan {
   pageTime: string | null;
   /** Text renderings: a saved web page's breadcrumb and meta line are kept. */
   pageText: boolean;
+  /** text-cut-off: the layout of the tables in the text that stops. */
+  cutLayout: TableLayout | null;
 }
 
 export interface ReportPlan {
@@ -45,12 +48,44 @@ export interface ReportPlan {
   appendix: boolean;
   /** Edge case: the file is empty (failed download). */
   emptyFile: boolean;
+  /** The copy stops after section 二's heading or inside a table (a truncated page): a clean report. */
+  cutOff: boolean;
 }
 
 export const key = (code: string, year: number) => `${code}:${year}`;
 
+/** The file is a saved web page (.html / .htm). */
 export function isHtml(r: Rendering): boolean {
-  return r === "html-table" || r === "prose-html" || r === "appendix-html" || r === "notice-html";
+  return r === "html-table" || r === "prose-html" || r === "appendix-html" || r === "notice-html" || r === "html-cut-off";
+}
+
+/** The tables are HTML <table>s: a saved page, or a page's source held in a text file. */
+export function hasHtmlTables(r: Rendering): boolean {
+  return isHtml(r) || r === "html-in-text";
+}
+
+/** Whole-document renderings of their own (the tables are not a flattening of the grid). */
+export type DocLayout = "run-on" | "ocr-markdown" | "pdf-markdown";
+
+export function docLayoutOf(r: Rendering): DocLayout | null {
+  return r === "text-run-on" ? "run-on" : r === "text-ocr-markdown" ? "ocr-markdown" : r === "text-pdf-markdown" ? "pdf-markdown" : null;
+}
+
+/**
+ * Text extracted from a document may lose its ordinals (Word's automatic numbering); a scrape of a
+ * page (run-on) and the markdown tools keep the ordinals the page or the PDF prints.
+ */
+export function mayLoseOrdinals(r: Rendering): boolean {
+  return !hasHtmlTables(r) && r !== "text-run-on" && r !== "text-ocr-markdown" && r !== "text-pdf-markdown";
+}
+
+/** What the table options are drawn for: extracted text, or HTML tables (a page, or its source). */
+export function isTextCopy(r: Rendering): boolean {
+  return !hasHtmlTables(r);
+}
+
+export function isCutOff(r: Rendering): boolean {
+  return r === "html-cut-off" || r === "text-cut-off";
 }
 
 export function layoutOf(r: Rendering, rng: Rng): TableLayout {
@@ -85,6 +120,24 @@ function pickRendering(t: Township, year: number, appendix: boolean): Rendering 
   let pick = r.chance(0.7) ? preferred : r.weighted(TEMPLATE_RENDERINGS);
   if (pick === "text-glued" && t.busy) pick = "text-space-aligned";
   return pick;
+}
+
+/**
+ * Renderings of real copies (a crawler's scrape, an OCR tool's or a PDF converter's markdown, a
+ * page's source in a text file), each taking a share of the rendering it is the cousin of, drawn
+ * from a stream of its own so every other report keeps its rendering. Cut-off copies are not drawn
+ * here: a fixed number of clean reports is truncated (buildPlan).
+ */
+const REAL_COPIES: { from: Rendering[]; to: Rendering; share: number }[] = [
+  { from: ["text-glued"], to: "text-run-on", share: 0.5 },
+  { from: ["html-table"], to: "html-in-text", share: 0.07 },
+  { from: ["text-cell-per-line", "text-pipe"], to: "text-ocr-markdown", share: 0.18 },
+  { from: ["text-space-aligned"], to: "text-pdf-markdown", share: 0.2 },
+];
+
+function realCopy(t: Township, year: number, r: Rendering): Rendering {
+  const copy = REAL_COPIES.find((c) => c.from.includes(r));
+  return copy && rngFor("real-copy", t.code, year).chance(copy.share) ? copy.to : r;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -173,7 +226,7 @@ export function buildPlan(): Plan {
       const appendix = year >= 2014 && year <= 2018 && r.chance(profile(t).appendixHabit * 0.9);
       reports.set(key(t.code, year), {
         t, year, template: templateFor(year), defect: null, missing: false, files: [], signDate: null,
-        signStyle: "plain", lostDate: null, copyFrom: null, appendix, emptyFile: false,
+        signStyle: "plain", lostDate: null, copyFrom: null, appendix, emptyFile: false, cutOff: false,
       });
     }
   }
@@ -255,6 +308,9 @@ export function buildPlan(): Plan {
   // The edge cases: one empty file (a failed download of a clean free-text year) and one 通知 page.
   const emptyPick = weightedSample(r, pool((p) => p.year >= 2010 && p.year <= 2013), () => 1, 1)[0];
   emptyPick.emptyFile = true;
+  // Truncated copies: clean template reports whose tables the next year's carry-over break is not read against.
+  const cutPool = pool((p) => template(p) && !breakPrev.has(key(p.t.code, p.year)));
+  for (const p of weightedSample(rngFor("cut-off"), cutPool, () => 1, CUT_OFF_COUNT)) p.cutOff = true;
 
   // Shape of every report: renderings, file names, dates.
   let lostIndex = 0;
@@ -271,6 +327,12 @@ export function buildPlan(): Plan {
       if (p.lostDate === "signature") rendering = templateEra ? "text-space-aligned" : p.appendix ? "appendix-text" : "prose";
     }
     if (p.emptyFile) rendering = "empty";
+    else if (templateEra && !p.cutOff) rendering = realCopy(p.t, p.year, rendering);
+    let cutLayout: TableLayout | null = null;
+    if (p.cutOff) {
+      cutLayout = layoutBeforeCut(rendering, rngFor("cut-layout", p.t.code, p.year));
+      rendering = hasHtmlTables(rendering) ? "html-cut-off" : "text-cut-off";
+    }
     const date = p.defect === "late" ? lateDate(rr, p.year)
       : p.defect === "pre_year_end" ? preYearEndDate(rr, p.year)
       : normalDate(rr, p.year, templateEra);
@@ -280,6 +342,7 @@ export function buildPlan(): Plan {
     if (p.signDate && p.defect !== "pre_year_end" && p.signDate.y <= p.year) p.signDate = { y: p.year + 1, m: 1, d: 2 };
     p.signStyle = rr.weighted<DateStyle>([["plain", 58], ["padded", 10], ["chinese", 17], ["spaced", 5], ["dotted", 4], ["dashed", 6]]);
     const main = makeFile(p, rendering, date, rr);
+    main.cutLayout = rendering === "text-cut-off" ? cutLayout : null;
     p.files.push(main);
     if (p.defect === "duplicate_file") {
       const twin: Rendering = isHtml(rendering)
@@ -300,16 +363,32 @@ export function buildPlan(): Plan {
   };
 }
 
+export const CUT_OFF_COUNT = 10;
+
+/** A truncated text keeps the flattening its rendering had (a rendering of its own gets a plain one). */
+function layoutBeforeCut(r: Rendering, rng: Rng): TableLayout {
+  const kept: Partial<Record<Rendering, TableLayout>> = {
+    "text-cell-per-line": "cell-per-line", "text-pipe": "pipe", "text-pipe-broken": "pipe-broken", "text-space-aligned": "space-aligned",
+  };
+  return kept[r] ?? rng.pick(["cell-per-line", "pipe", "space-aligned"] as const);
+}
+
 function makeFile(p: ReportPlan, rendering: Rendering, date: Ymd, rr: Rng): FilePlan {
   const html = isHtml(rendering);
-  const pageText = !html && rendering !== "empty" && rr.chance(0.12) && p.lostDate !== "signature";
+  const markdown = rendering === "text-ocr-markdown" || rendering === "text-pdf-markdown";
+  // A page's source in a text file: a crawler's page.txt (the page, its 发布日期 included) or a
+  // script that writes the article body (no page chrome).
+  const script = rendering === "html-in-text" && rr.chance(0.5);
+  const pageText = rendering === "text-run-on" || (rendering === "html-in-text" && !script)
+    || (!html && !markdown && rendering !== "html-in-text" && rendering !== "empty" && rr.chance(0.12) && p.lostDate !== "signature");
   const style = nameStyle(p.t, p.year, html);
-  const ext = rendering === "empty" ? rr.pick(["txt", "html"]) : html ? htmlExt(p.t, p.year) : "txt";
+  const ext = rendering === "empty" ? rr.pick(["txt", "html"]) : html ? htmlExt(p.t, p.year) : markdown ? "md" : script ? "js" : "txt";
   return {
     fileName: fileName(p.t, p.year, style, ext, date, rr),
     rendering,
     pageDate: html || pageText ? date : null,
     pageTime: html && rr.chance(0.4) ? `${String(rr.int(8, 17)).padStart(2, "0")}:${String(rr.int(0, 59)).padStart(2, "0")}` : null,
     pageText,
+    cutLayout: null,
   };
 }

@@ -4,7 +4,7 @@
 import type { TemplateId } from "../../loaders/types.ts";
 import { table3ApplicantColumns, table3OrgColumns } from "../../loaders/templates/table3.ts";
 import type { CategoryFact, Fact, ReviewOutcomes, TruthCell } from "./doc.ts";
-import type { DefectKind, Rendering } from "./plan.ts";
+import type { DefectKind, DocLayout, Rendering } from "./plan.ts";
 import type { TableLayout } from "./render/flatten.ts";
 
 export type CheckStatus = "pass" | "fail" | "skip";
@@ -25,11 +25,12 @@ export interface TruthRecord {
   published_on: string | null;
   template: TemplateId;
   rendering: Rendering;
-  table_layout: "html" | TableLayout | null;
-  format: "html" | "txt";
+  table_layout: "html" | TableLayout | DocLayout | null;
+  format: "html" | "txt" | "md" | "js";
   edge: "empty_file" | "not_report" | null;
   title: string | null;
-  page: { date: string; time: string | null; source: string; views: number; index_no: string | null; icp: string } | null;
+  /** The page chrome as printed: a field the file does not print is null. */
+  page: { date: string; time: string | null; source: string | null; views: number | null; index_no: string | null; icp: string | null } | null;
   signature: { name: string; date: string | null; raw: string | null } | null;
   stat_period_raw: string | null;
   active_total: number | null;
@@ -110,14 +111,16 @@ export function tableChecks(rec: TruthRecord): Record<string, CheckStatus> {
   const out: Record<string, CheckStatus> = {};
   const t3 = grid(rec.cells, "t3");
   if (t3.size) {
-    const cols = [...t3.get("new")!.keys()];
+    // A table cut off part-way lacks rows: a rule needing them skips (get → undefined).
+    const get = (row: string, col: string) => t3.get(row)?.get(col);
+    const cols = [...t3.values().next().value!.keys()];
     const resultRows = [...t3.keys()].filter((r) => !T3_NON_RESULT.has(r));
     out.t3_balance = combine(cols.map((c) => {
-      const left = sumOrNull([t3.get("new")!.get(c), t3.get("carried")!.get(c)]);
-      const right = sumOrNull([t3.get("total")!.get(c), t3.get("carry_forward")!.get(c)]);
+      const left = sumOrNull([get("new", c), get("carried", c)]);
+      const right = sumOrNull([get("total", c), get("carry_forward", c)]);
       return eq(left, right);
     }));
-    out.t3_outcome_sum = combine(cols.map((c) => eq(t3.get("total")!.get(c), sumOrNull(resultRows.map((r) => t3.get(r)!.get(c))))));
+    out.t3_outcome_sum = combine(cols.map((c) => eq(get("total", c), sumOrNull(resultRows.map((r) => get(r, c))))));
     out.t3_applicant_sum = combine([...t3.values()].map((row) => eq(row.get("total"), sumOrNull(table3ApplicantColumns.map((c) => row.get(c))))));
     if (cols.includes("org_subtotal")) {
       out.t3_subtotal_sum = combine([...t3.values()].map((row) => eq(row.get("org_subtotal"), sumOrNull(table3OrgColumns.map((c) => row.get(c))))));
@@ -160,9 +163,9 @@ export function crossYearChecks(rec: TruthRecord, prev: TruthRecord | undefined)
   const p3 = prev ? grid(prev.cells, "t3") : new Map();
   if (t3.size) {
     out.carry_over = !p3.size ? "skip" : combine([...table3ApplicantColumns, "total"].map((c) =>
-      eq(t3.get("carried")!.get(c), p3.get("carry_forward")!.get(c))));
+      eq(t3.get("carried")?.get(c), p3.get("carry_forward")?.get(c))));
   }
-  if (rec.template === "template-2021" && grid(rec.cells, "t2").size) {
+  if (rec.template === "template-2021" && grid(rec.cells, "t2").get("normative")) {
     const t2 = grid(rec.cells, "t2").get("normative")!;
     const p2 = prev?.template === "template-2021" ? grid(prev.cells, "t2").get("normative") : undefined;
     out.stock_flow = !p2 ? "skip" : (() => {
