@@ -47,6 +47,12 @@ const L1 = /^\s*(?:第([一二三四五六七八九十]{1,3})(?:部分|章|项)\
 const L2 = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*[、.．]?\s*/;
 const L3 = /^\s*(?:(\d{1,2})\s*[、.．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
 const MAX_TITLE = 40;
+/** Section titles of the templates (and of 一、总体情况's five parts), longest first. */
+const KNOWN_TITLES = [
+  "政府信息公开行政复议、行政诉讼情况", "收到和处理政府信息公开申请情况", "政府信息公开工作存在的主要问题及改进情况",
+  "存在的主要问题及改进情况", "其他需要报告的事项", "主动公开政府信息情况", "政府信息公开平台建设情况", "政府信息管理情况",
+  "监督保障情况", "依申请公开情况", "主动公开情况", "总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障",
+].sort((a, b) => b.length - a.length);
 
 interface Found {
   level: 1 | 2 | 3;
@@ -96,6 +102,13 @@ function headingAt(seg: string, wholeLine: boolean): Found | null {
   }
   title = title.trim();
   if (title === "") return null;
+  // A heading run into its first sentence with no stop ("六、其他需要报告的事项我镇本年度没有收取…"):
+  // a known section title ends the heading there, the rest is the section's first sentence.
+  const known = KNOWN_TITLES.find((k) => title.startsWith(k) && title.length > k.length);
+  if (known) {
+    cut = rest.indexOf(known) + known.length;
+    title = known;
+  }
   const topic = topicOf(title);
   if (level === 3 && (topic === "general" || title.length > 20)) return null; // "1.组织机构" is a list item
   if (/^[是要]/.test(title)) return null; // 一是…
