@@ -158,3 +158,20 @@ describe("a pipe row broken over two printed rows, both with their outer pipes (
     expect(rowValues(r, "t3", "carried", T3_COLS)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });
+
+describe("a run-on page's table 二 rows whose cells are all blank or dashes", () => {
+  const line = (rules: string) => "青石镇2023年政府信息公开工作年度报告。依据国办公开办函〔2021〕30号编制。一、总体情况2023年主动公开政府信息40条。"
+    + `二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章${rules}行政规范性文件000`
+    + "第二十条第（五）项信息内容本年处理决定数量行政许可12三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    + "一、本年新收政府信息公开申请数量0000000二、上年结转政府信息公开申请数量0000000四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。";
+  it("keeps the 规章 row: dashes are blank cells, kept as written", () => {
+    const r = parseReport("inline.txt", new TextEncoder().encode(line("———")));
+    expect(["issued", "repealed", "in_force"].map((c) => cell(r, "t2", "rules", c)?.raw)).toEqual(["—", "—", "—"]);
+    expect(rowValues(r, "t2", "normative", ["issued", "repealed", "in_force"])).toEqual([0, 0, 0]);
+  });
+  it("cuts before the next row's label when 规章's cells are blank", () => {
+    const r = parseReport("inline.txt", new TextEncoder().encode(line(" ")));
+    expect(rowValues(r, "t2", "normative", ["issued", "repealed", "in_force"])).toEqual([0, 0, 0]);
+    expect(rowValues(r, "t2", "licensing", ["decisions"])).toEqual([12]);
+  });
+});

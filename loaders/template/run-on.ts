@@ -64,8 +64,11 @@ function pieces(line: Line, labels: Label[]): Line[] {
       for (let at = text.indexOf(label.text, s.end); at >= 0 && at < zoneEnd; at = text.indexOf(label.text, at + 1)) {
         if (taken.some(([a, b]) => at < b && at + label.text.length > a)) continue;
         const ordinal = label.ordinals.find((o) => text.slice(0, at).endsWith(o));
-        const gluedToDigits = /^\s*\d/.test(text.slice(at + label.text.length, at + label.text.length + 3));
-        if (!ordinal && label.text.length < MIN_BARE_LABEL && !gluedToDigits) continue;
+        // A short label without its ordinal (规章) only where a row follows it: its cells (digits, or
+        // marks for blank cells: 规章———), or, all its cells blank, the next row's label.
+        const after = text.slice(at + label.text.length, at + label.text.length + 40);
+        const rowFollows = /^\s*[\d/／\-—－–无]/.test(after) || labels.some((l) => l !== label && after.trimStart().startsWith(l.text));
+        if (!ordinal && label.text.length < MIN_BARE_LABEL && !rowFollows) continue;
         taken.push([at, at + label.text.length]);
         cuts.add(at - (ordinal?.length ?? 0));
       }
