@@ -22,6 +22,11 @@ describe("own content", () => {
     const s = contentString(TABLE_2021, null);
     expect(s.replace(/\|/g, "")).toBe("");
   });
+  it("drops the header and label pieces a PDF extraction cut and a converter ran together, keeps prose", () => {
+    const pieces = ["商业企科研机社会公法律服", "（四）无2.没有现成信息需要另", "法提供行制作", "维持纠正结果审结维持纠正结果审结"].join("\n");
+    expect(contentString(pieces, null).replace(/\|/g, "")).toBe("");
+    expect(contentString("镇里把茶叶产业园建设作为公开重点", null)).toContain("茶叶产业园");
+  });
   it("cuts the statute's wording and the fixed preamble, keeps the report's own prose", () => {
     const s = contentString(OPENING("梅溪镇", 2020) + "梅溪镇把茶叶产业园建设作为公开重点。", "梅溪镇");
     expect(s).not.toContain("中华人民共和国政府信息公开条例");

@@ -157,17 +157,35 @@ function extract(
   return { chars, length: n, starts, ends };
 }
 
-/** True when every run of Chinese characters on the line is a piece of a template label. */
+/** A line this short may be pieces of several labels run together ("商业企科研机社会公法律服": header
+ * cells a PDF extraction cut and a converter joined). */
+const SHORT_LINE = 30;
+
+/** True when every run of Chinese characters on the line is a piece of a template label (on a short
+ * line, also several pieces of labels, each of two characters or more, run together). */
 function isTableLine(text: string, from: number, to: number, vocab: Set<string>): boolean {
   let i = from;
+  let cjk = 0;
+  const runs: string[] = [];
   while (i < to) {
     while (i < to && !isCjk(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const s = i;
     while (i < to && isCjk(text.charCodeAt(i))) i++;
-    if (!vocab.has(text.slice(s, i))) return false;
+    runs.push(text.slice(s, i));
+    cjk += i - s;
   }
-  return true;
+  return runs.every((r) => vocab.has(r) || (cjk <= SHORT_LINE && labelPieces(r, vocab)));
+}
+
+/** True when the run is pieces of labels of 2+ characters, one after another. */
+function labelPieces(run: string, vocab: Set<string>): boolean {
+  const ok = new Uint8Array(run.length + 1);
+  ok[0] = 1;
+  for (let e = 2; e <= run.length; e++) {
+    for (let b = e - 2; b >= 0 && !ok[e]; b--) if (ok[b] && vocab.has(run.slice(b, e))) ok[e] = 1;
+  }
+  return ok[run.length] === 1;
 }
 
 /** Cuts every fixed phrase out of the content (longest match first, left to right). */
