@@ -175,3 +175,19 @@ describe("a run-on page's table 二 rows whose cells are all blank or dashes", (
     expect(rowValues(r, "t2", "licensing", ["decisions"])).toEqual([12]);
   });
 });
+
+describe("a template report under the free-text era's heading for table 四", () => {
+  const r = parseReport("inline.txt", new TextEncoder().encode([
+    "示例镇2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+    "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+    "| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "| （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "| （七）总计 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "| 行政复议 | | | | | 行政诉讼 |", "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |",
+    "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "五、存在的主要问题及改进情况", "无。",
+  ].join("\n")));
+  it("reads table 四 there, not as an extra row of table 三", () => {
+    expect(rowValues(r, "t4", "review", T4_COLS)).toEqual([1, 0, 0, 0, 1]);
+    expect(r.warnings.join()).not.toMatch(/模板之外的行/);
+  });
+});

@@ -19,7 +19,8 @@ const HEADINGS: { table: TableId | "end"; test: RegExp }[] = [
   // ("…主动公开政府信息情况、收到和处理政府信息公开申请情况") is not a heading.
   { table: "t2", test: /^主动公开政府信息(的)?情况$/ },
   { table: "t3", test: /^收到和处理政府信息公开申请(的)?情况$/ },
-  { table: "t4", test: /^(政府信息公开)?行政复议[、和及]?行政诉讼(的)?情况$/ },
+  // also the free-text era's wording, kept by some template reports: 因政府信息公开申请行政复议、提起行政诉讼的情况
+  { table: "t4", test: /^因?(政府信息公开)?(被?申请)?行政复议[、和及，,]?(提起)?行政诉讼(的)?情况$/ },
   { table: "end", test: /^[五六5-6][、.．](存在的主要问题|政府信息公开工作存在的主要问题|其他需要报告的事项)/ },
 ];
 /** When a heading was lost, the first label of the table marks where it starts. */

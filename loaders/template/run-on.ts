@@ -14,12 +14,12 @@ const MIN_GLUED_LABELS = 3;
 /** Labels shorter than this are cut at only where their ordinal is printed (总计 → （七）总计). */
 const MIN_BARE_LABEL = 4;
 
-const SECTION_HEADINGS = [
+/** Headings of the sections that hold tables 二, 三 and 四, and of the sections after them. */
+const TABLE_HEADINGS = new Set([
   "主动公开政府信息情况", "主动公开政府信息的情况", "收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况",
-  "政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议、行政诉讼的情况", "存在的主要问题及改进情况",
-  "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项",
-];
-const TABLE_HEADINGS = new Set(SECTION_HEADINGS.slice(0, 6));
+  "政府信息公开行政复议、行政诉讼情况", "政府信息公开行政复议、行政诉讼的情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
+]);
+const SECTION_HEADINGS = [...TABLE_HEADINGS, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项"];
 const CHINESE_ORDINAL = /[一二三四五六七八九十]、$/;
 
 interface Label {
