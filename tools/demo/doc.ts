@@ -1,7 +1,7 @@
 // The document model every writer produces and every renderer consumes, plus the facts
 // accumulator: each value a writer puts into a report is recorded here as it is written,
 // so the ground truth can never drift from the text.
-import type { Category } from "../../loaders/categories.ts";
+import type { Category, CHANNEL_CATEGORY } from "../../loaders/categories.ts";
 
 export type TableKey = "t2" | "t3" | "t4" | "appendix";
 
@@ -56,7 +56,7 @@ export interface Fact {
 
 export interface CategoryFact {
   label: string;
-  category: Category;
+  category: Category | typeof CHANNEL_CATEGORY;
   count: number;
   approx: boolean;
 }

@@ -9,6 +9,7 @@ import {
   PROBLEMS, ACTIVE_AFTER,
 } from "./phrases.ts";
 import { type Rng, rngFor } from "./rng.ts";
+import { CHANNEL_CATEGORY } from "../../loaders/categories.ts";
 import type { TableModel } from "./doc.ts";
 
 export type StatPeriod = "full" | "short" | "lost" | "none";
@@ -157,6 +158,9 @@ export function writeActive(r: Rng, a: ActiveData, o: ActiveOptions, f: Facts): 
         raw = `通过${o.portal}公开${w}条，通过政务微信公开${x}条`;
         setTotal(T, false, `${T}条`);
         parts.push(`全年主动公开政府信息${T}条，其中${raw}。`);
+        // The stated total's own breakdown, by channel, adding up to it: recorded as its parts
+        // (README "Category taxonomy": 发布渠道, not a topic).
+        for (const i of items) f.categories.push({ label: i.label, category: CHANNEL_CATEGORY, count: i.count, approx: false });
       } else {
         raw = `门户网站公开${w}条，政务微信公开${x}条`;
         parts.push(`${o.year}年${o.self}${raw}。`);
