@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
-import { categoryOf } from "../loaders/categories.ts";
+import { CATEGORIES, categoryOf } from "../loaders/categories.ts";
 import { countyKey, num, onePerTownshipYear, placeKey, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
@@ -38,6 +38,7 @@ describe("all pages in headless Chromium (offline)", () => {
   let cells: Row[];
   let checks: Row[];
   let evidence: Row[];
+  let categories: Row[];
   let testCounty: { key: string; name: string };
 
   beforeAll(async () => {
@@ -46,6 +47,7 @@ describe("all pages in headless Chromium (offline)", () => {
     cells = readBuiltTable(DIST_DIR, "cells");
     checks = readBuiltTable(DIST_DIR, "checks");
     evidence = readBuiltTable(DIST_DIR, "evidence");
+    categories = readBuiltTable(DIST_DIR, "categories");
     // the county with the most reports (the demo has several)
     const byCounty = new Map<string, Row[]>();
     for (const r of reports.filter((r) => r.county)) byCounty.set(countyKey(r), [...(byCounty.get(countyKey(r)) ?? []), r]);
@@ -225,10 +227,11 @@ describe("all pages in headless Chromium (offline)", () => {
     const licensing = sumOrNull(scope.map((r) => num(r.t2_licensing_decisions)));
     await expect.poll(() => page.locator('[data-kpi="licensing"] .kpi-value').innerText()).toBe(licensing === null ? "—" : zh(licensing));
     const ids = new Map(scope.map((r) => [r.report_id, Number(r.year)]));
+    // topics only (categories.csv): a breakdown by channel (发布渠道) is not a topic
     const perYear = new Map<string, number>();
-    for (const e of evidence.filter((e) => e.field.startsWith("active_categories.") && ids.has(e.report_id) && e.value !== "")) {
-      const year = String(ids.get(e.report_id));
-      perYear.set(year, (perYear.get(year) ?? 0) + Number(e.value));
+    for (const c of categories.filter((c) => ids.has(c.report_id) && c.count !== "" && (CATEGORIES as readonly string[]).includes(c.category))) {
+      const year = String(ids.get(c.report_id));
+      perYear.set(year, (perYear.get(year) ?? 0) + Number(c.count));
     }
     const expected = new Map([...perYear].filter(([, v]) => v > 0).map(([y, v]) => [y, String(v)]));
     await expect.poll(async () => toMap(await markLabels(page, "categories-by-year", "totals"))).toEqual(expected);
