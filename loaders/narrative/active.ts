@@ -6,7 +6,7 @@
 import type { ActiveCategory } from "../types.ts";
 import { CHANNEL_CATEGORY, categoryOf } from "../categories.ts";
 import { TokenCache, type Tok } from "./context.ts";
-import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, SINCE, cleanLabel, labelEndingInVerb } from "./labels.ts";
+import { ALL_CHANNELS, ANNUAL, ANNUAL_ITEM, CHANGE_BEFORE, CHANNEL, CUMULATIVE, GENERIC_LABEL, GENERIC_OBJECT, PREVIOUS_YEAR, SINCE, cleanLabel, labelEndingInVerb, SHOULD_DISCLOSE } from "./labels.ts";
 import type { Evidence, Sentence, TextIndex, Topic } from "./text.ts";
 
 export interface Channel {
@@ -113,6 +113,9 @@ function classify(t: Tok, year: number | null = null): Classified {
   const named = year === null ? null : yearIn(wide);
   if (named !== null && named !== year && !/[比较]/.test(wide)) return { kind: "none", strength: 0 }; // another year's figure
   if (CUMULATIVE.test(wide) && !ANNUAL.test(wide) && !(named === year && scopedToYear(wide, year))) return { kind: "cumulative", strength: 0 };
+  // "其他应主动公开政府信息856条": a category named in the 条例's words, not the act of disclosing.
+  const shouldLabel = SHOULD_DISCLOSE.exec(outsideBrackets(t.lead).replace(/[“”"《》]/g, "").trim());
+  if (shouldLabel) return categoryOf(shouldLabel[0]) ? { kind: "item", strength: 1 } : { kind: "none", strength: 0 };
   const strength = ZHUDONG.test(wide) ? 2 : 1;
   // The number's own clause decides ("…等平台发布信息，其中，通过公开专栏发布信息359条": a channel);
   // the words since the previous number only when the clause names no channel ("公众号（1个）发布信息88条").

@@ -25,6 +25,9 @@ export const LABEL_VERB = /^.*(?:主动公开|(?<!财务|政务|党务|村务|�
 /** Verbs that end a label written as a noun ("预决算公开10条", "政策解读发布10条"). */
 const TRAILING_VERB = /(?:主动公开|公开|发布|公布|推送|更新|上传|编发|刊发|新增)+(?:了)?$/;
 
+/** "其他应主动公开（的）政府信息" / "应主动公开的其他信息": the information that should be disclosed, as a category. */
+export const SHOULD_DISCLOSE = /(?:其他|其它)应(?:当|该)?主动公开的?(?:政府)?信息$|应(?:当|该)?主动公开的(?:其他|其它)(?:政府)?信息$/;
+
 /** Filler words around a label: 其中, 包括, 公开, 类, 方面 … */
 const LABEL_PREFIX = /^(?:[.．、]|的|和|及|以及|含|其中|包括|包含|分别为|分别是|分别|具体为|具体是|主要有|主要包括|主要是|涉及|内容|从内容分类看|按内容分|公开了?|发布了?|主动公开了?|更新了?|各类|[:：、，,；;\s]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])+/;
 const LABEL_SUFFIX = /(?:类信息|类的信息|方面的信息|方面信息|的信息|方面|类别|类|的|有|(?<!行)为|共|计|共计|合计|数量|约|近|[:：\s])+$/;
@@ -32,6 +35,9 @@ const LABEL_SUFFIX = /(?:类信息|类的信息|方面的信息|方面信息|的
 /** A label as written next to a count, without fillers ("其中工作动态类" → "工作动态"). */
 export function cleanLabel(s: string): string {
   const t = s.replace(/[“”"‘’'《》「」]/g, "").trim();
+  // "其他应主动公开政府信息", "应主动公开的其他信息": a class of information (the 条例's own words), kept whole.
+  const should = SHOULD_DISCLOSE.exec(t);
+  if (should) return should[0];
   // "我镇共公开业务工作" → "业务工作": the label is what follows the verb.
   const verb = LABEL_VERB.exec(t);
   if (verb) return strip(t.slice(verb[0].length));

@@ -21,6 +21,10 @@ const OTHER_NOUNS = /举报|投诉|申诉|信访|咨询|申请(?!行政复议|�
 /** Words between 复议/诉讼 and a number in the next clause that keep the number about it. */
 const COUNTS_WHAT_WAS_NAMED = /^(?:案件|情况|方面|工作)?(?:数量?)?[，,：:]\s*(?:全年|本年度?|今年)?(?:共|共计|合计)?(?:发生|收到|受理|被申请|被提起|提起|有)?(?:了)?(?:案件|情况)?(?:数量?)?(?:为|是)?$/;
 const BOTH = /(?:各|均|都|分别|皆)(?:为|是|有)?$/;
+/** What a review or a court does to the decision: a negation of it says the outcome, not the count. */
+const OUTCOME_VERB = /纠错|纠正|撤销|确认违法|变更|改变|驳回|败诉|胜诉/;
+/** The count stands before the case noun: "有1件涉及政府信息公开工作的行政复议". */
+const COUNT_BEFORE_NOUN = /^[^，,；;。\d]{0,24}的(行政复议|行政诉讼)(?:案件)?$/;
 const OUTCOMES: [Outcome, RegExp][] = [
   ["pending", /尚未审结|未审结|审理中|正在审理|尚在审理|未结案|尚未结案|在审/],
   ["upheld", /维持|驳回/],
@@ -60,7 +64,9 @@ export function extractReviews(index: TextIndex, sentences: Sentence[], cache: T
         continue;
       }
       let target: ReviewField | null = null;
-      if (r || l) target = lastMention(clause);
+      const before = COUNT_BEFORE_NOUN.exec(t.trail.trim());
+      if (!r && !l && before && ["件", "起", "宗", "例"].includes(t.unit ?? "")) target = before[1] === "行政复议" ? "review_total" : "litigation_total";
+      else if (r || l) target = lastMention(clause);
       else if (!/[（(]/.test(s.text.slice(Math.max(0, t.start - 1), t.start))) {
         // "行政复议方面，共发生1件": the number's clause only says how many of what was named just before.
         target = lastMention(t.wide);
@@ -123,6 +129,8 @@ function zeroInWords(s: Sentence, add: (f: ReviewField, v: number, a: number, b:
     }
     if (!hit) continue;
     const scope = hit.scope;
+    // "该行政复议件未被复议审查机关纠错": the negation is the case's outcome (upheld), not "no case".
+    if (OUTCOME_VERB.test(scope)) continue;
     const [a, b] = spanOf(s, start + hit.from, start + clause.replace(/[，,；;。]$/, "").length);
     if (REVIEW.test(scope)) add("review_total", 0, a, b, true, s);
     if (LITIGATION.test(scope)) add("litigation_total", 0, a, b, true, s);
