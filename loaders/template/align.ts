@@ -1,18 +1,23 @@
 // Token stream → table cells, aligned by row labels (in template order) and by the known
 // columns of each row. A row whose values cannot be aligned with confidence gets empty cells and
 // a warning: values are never shifted into neighbouring cells.
+//
+// The pipeline of one table: group the tokens into label + values (groupRows), classify each group in
+// reading order (sequence), fit each row's values (fitEntry), place rows printed without their labels
+// by the template's order (slots.ts), let the column rules choose between readings of glued digits
+// (glued-solve.ts), and emit the cells.
 import type { Cell, TableId } from "../types.ts";
 import type { ColumnDef, RowDef } from "../templates/schema.ts";
-import { hasOrdinal, isHeaderText, keyLabels, labelKey, matchLabel } from "./labels.ts";
-import { fillSlots } from "./slots.ts";
-import { digitPerCell, gluedSplits, numbers, type RowValidator } from "./glued.ts";
-import { solveGlued } from "./glued-solve.ts";
 import type { SumRule } from "../checks/sum-rules.ts";
-
-export type { RowValidator } from "./glued.ts";
+import { hasOrdinal, isHeaderText, keyLabels, labelKey, matchLabel } from "./labels.ts";
 import { parseValue } from "./values.ts";
 import type { Token } from "./tokens.ts";
 import { anchorsFromCompleteRows, anchorsFromHeader, fitByPosition } from "./position-fit.ts";
+import { digitPerCell, gluedSplits, numbers, type RowValidator } from "./glued.ts";
+import { fillSlots } from "./slots.ts";
+import { solveGlued } from "./glued-solve.ts";
+
+export type { RowValidator } from "./glued.ts";
 
 export interface RowSpec {
   row: RowDef;
@@ -285,14 +290,14 @@ function fitEntry(
     }
   }
   const n = spec.columns.length;
+  const validate = options.validators?.(spec.columns);
   const sameBlock = entries.filter((e) => e.values && specs[e.index!].columns === spec.columns).map((e) => e.values!);
-  const values = fitValues(group.values, n, group.label.at(-1)?.row, options.validators?.(spec.columns))
-    ?? placeByPosition(group, n, tokens, sameBlock);
+  const values = fitValues(group.values, n, group.label.at(-1)?.row, validate) ?? placeByPosition(group, n, tokens, sameBlock);
   if (values) {
     entry.values = values;
     return;
   }
-  const continued = continuedOnNextRow(entry, entries, n, options.validators?.(spec.columns));
+  const continued = continuedOnNextRow(entry, entries, n, validate);
   if (continued) {
     entry.values = continued;
     return;
@@ -300,7 +305,6 @@ function fitEntry(
   // Digits glued with no separator: the readings the row's own rule allows; one is taken, several
   // are left to the table's column rules (solveGlued). A row without a rule of its own has no
   // evidence for any reading (blank cells leave no trace).
-  const validate = options.validators?.(spec.columns);
   const splits = validate ? gluedSplits(trimValues(group.values, n, group.label.at(-1)?.row), n, validate) : null;
   if (splits && splits.length === 1) {
     entry.values = splits[0];
