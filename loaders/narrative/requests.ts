@@ -68,11 +68,14 @@ export function extractRequests(index: TextIndex, sentences: Sentence[], cache: 
       const clause = t.lead;
       if (NOT_REQUESTS.test(clause) || (NOT_REQUESTS.test(wide) && !/申请/.test(clause))) continue;
       if (!/申请/.test(wide) && !(s.topic === "requests" || /申请/.test(s.text.slice(0, t.start)))) continue;
-      if (CARRIED.test(wide)) {
+      // The number's own words first: "（含上年度结转申请34件，另有103件顺延到下年度答复）" — 103 goes forward,
+      // though the words since the previous number outside the brackets name last year's.
+      const forward = FORWARD.test(clause) || FORWARD.test(t.trail);
+      if (CARRIED.test(wide) && !forward) {
         add("requests_carried_total", t.value, t.gStart, t.gEnd, false, s);
         continue;
       }
-      if (FORWARD.test(wide) || FORWARD.test(t.trail)) {
+      if (forward || FORWARD.test(wide)) {
         add("requests_forward_total", t.value, t.gStart, t.gEnd, false, s);
         continue;
       }
