@@ -52,3 +52,25 @@ describe("src/components/rules.js", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the pages' words for checks and sources (src/components/rules.js)", () => {
+  // @ts-expect-error plain browser JS modules without types
+  const rules = import("../src/components/rules.js");
+  it("shows the date rules' expected and actual values as dates, other rules' as numbers", async () => {
+    const { checkValue } = await rules;
+    expect(checkValue("published_by_mar31", 90, 2020)).toBe("2021-03-31");
+    expect(checkValue("published_by_jan31_local", 31, 2021)).toBe("2022-01-31");
+    expect(checkValue("published_after_year_end", -3, 2019)).toBe("2019-12-28");
+    expect(checkValue("t3_balance", 5, 2020)).toBe(5);
+    expect(checkValue("published_by_mar31", null, 2020)).toBeNull();
+  });
+  it("describes every kind of source the parser writes (README “source”)", async () => {
+    const { describeSource } = await rules;
+    expect(describeSource("pdf:p4:t2:r5:c3")).toBe("PDF第4页第2个表格第5行第3格");
+    expect(describeSource("pdf:p3:L40")).toBe("PDF第3页正文第40行");
+    expect(describeSource("docx:t1:r3:c2")).toBe("Word 文件第1个表格第3行第2格");
+    expect(describeSource("text:L10:C4629-4654:part1:split1")).toBe("正文第10行第4629–4654字其中第1段数字连写数字按勾稽关系拆出的第1个数");
+    expect(describeSource("text:L12-L13")).toBe("正文第12–13行");
+    expect(describeSource("pdf:p4:t2+p5:t1:r3:c2")).toBe("PDF第4页第2个表格（续至第5页第1个表格）第3行第2格");
+  });
+});

@@ -44,33 +44,44 @@ export const STATUS_LABELS = {
 
 export const CHECK_STATUS_LABELS = {pass: "通过", fail: "未通过", warn: "提示", skip: "跳过"};
 
-/** Where a cell value came from, in words: "text:L12:C30-32" → "正文第12行第30–32字". */
+/** Where a cell value came from, in words: "text:L12:C30-32" → "正文第12行第30–32字",
+ * "pdf:p4:t2:r5:c3" → "PDF第4页第2个表格第5行第3格" (README "source"). */
 export function describeSource(source) {
   if (!source) return "";
-  const parts = String(source).split(":");
-  const words = [];
-  if (parts[0] === "text") {
-    for (const p of parts.slice(1)) {
-      let m;
-      if ((m = /^L(\d+)$/.exec(p))) words.push(`正文第${m[1]}行`);
-      else if ((m = /^cell(\d+)$/.exec(p))) words.push(`第${m[1]}格`);
-      else if ((m = /^C(\d+)-(\d+)$/.exec(p))) words.push(m[1] === m[2] ? `第${m[1]}字` : `第${m[1]}–${m[2]}字`);
-      else if ((m = /^digit(\d+)$/.exec(p))) words.push(`连写数字中的第${m[1]}位`);
-      else if (p === "unaligned") words.push("（该行无法对齐，留空）");
-      else words.push(p);
-    }
-  } else if (parts[0] === "html") {
-    for (const p of parts.slice(1)) {
-      let m;
-      if ((m = /^t(\d+)$/.exec(p))) words.push(`网页第${m[1]}个表格`);
-      else if ((m = /^r(\d+)$/.exec(p))) words.push(`第${m[1]}行`);
-      else if ((m = /^c(\d+)$/.exec(p))) words.push(`第${m[1]}格`);
-      else if ((m = /^digit(\d+)$/.exec(p))) words.push(`连写数字中的第${m[1]}位`);
-      else if (p === "unaligned") words.push("（该行无法对齐，留空）");
-      else words.push(p);
-    }
-  } else {
-    return String(source);
+  // a table continued over pages: "pdf:p4:t2+p5:t1:…" (table 2 of page 4, going on as table 1 of page 5)
+  const [kind, ...parts] = String(source).replace(/:t(\d+)\+p(\d+):t(\d+)/, ":t$1+p$2t$3").split(":");
+  const where = {text: "正文", html: "网页", docx: "Word 文件", pdf: "PDF"}[kind];
+  if (!where) return String(source);
+  const words = [where];
+  for (const p of parts) {
+    let m;
+    if ((m = /^p(\d+)$/.exec(p))) words.push(`第${m[1]}页`);
+    else if ((m = /^t(\d+)\+p(\d+)t(\d+)$/.exec(p))) words.push(`第${m[1]}个表格（续至第${m[2]}页第${m[3]}个表格）`);
+    else if ((m = /^t(\d+)$/.exec(p))) words.push(`第${m[1]}个表格`);
+    else if ((m = /^L(\d+)$/.exec(p))) words.push(`${kind === "pdf" ? "正文" : ""}第${m[1]}行`);
+    else if ((m = /^L(\d+)-L(\d+)$/.exec(p))) words.push(`${kind === "pdf" ? "正文" : ""}第${m[1]}–${m[2]}行`);
+    else if ((m = /^r(\d+)$/.exec(p))) words.push(`第${m[1]}行`);
+    else if ((m = /^(?:c|cell)(\d+)$/.exec(p))) words.push(`第${m[1]}格`);
+    else if ((m = /^C(\d+)-(\d+)$/.exec(p))) words.push(m[1] === m[2] ? `第${m[1]}字` : `第${m[1]}–${m[2]}字`);
+    else if ((m = /^x(\d+)$/.exec(p))) words.push(`第${m[1]}列位置`);
+    else if ((m = /^part(\d+)$/.exec(p))) words.push(`其中第${m[1]}段数字`);
+    else if ((m = /^digit(\d+)$/.exec(p))) words.push(`连写数字中的第${m[1]}位`);
+    else if ((m = /^split(\d+)$/.exec(p))) words.push(`连写数字按勾稽关系拆出的第${m[1]}个数`);
+    else if (p === "blank") words.push("（空白单元格）");
+    else if (p === "unaligned") words.push("（该行无法对齐，留空）");
+    else words.push(p);
   }
   return words.join("");
+}
+
+/** Rules whose expected/actual are days after the end of the report's year (loaders/corpus-checks/timeliness.ts). */
+const DATE_RULES = new Set(["published_by_mar31", "published_by_jan31_local", "published_after_year_end"]);
+
+/** A check's expected or actual value as people read it: a date for the date rules (checks.csv keeps
+ * the day count, so that it sorts), the number otherwise. */
+export function checkValue(rule, value, year) {
+  if (value === null || value === undefined || value === "") return null;
+  if (!DATE_RULES.has(rule) || !Number.isFinite(Number(year))) return value;
+  const d = new Date(Date.UTC(Number(year), 11, 31) + Number(value) * 86_400_000);
+  return d.toISOString().slice(0, 10);
 }
