@@ -10,6 +10,8 @@ const SITE_TESTS = [
 ];
 
 export default defineConfig({
+  // The pages' components import npm packages the Framework way (npm:d3): the same packages from node_modules.
+  resolve: { alias: [{ find: /^npm:(.*)$/, replacement: "$1" }] },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -169,6 +169,19 @@ describe("coverage: county × township × year", () => {
     expect(listed).toMatchObject({ 古渡镇: "gazetteer", 梅溪镇: "places", 新设镇: "reports" });
   });
 
+  it("lists missing years only for counties the corpus covers (a quarter of their units, or a places file), each over its own years", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => place(`甲${i}镇`, "远乡县", String(20 + i)));
+    const gazetteer = { unitsInCounty: (county: string) => (county === "远乡县" ? ten : []) };
+    // one stray report of a county with ten units (a real sample among a folder of others): no 缺失 there
+    const stray = analyseCorpus([r("梅溪镇", 2016), r("梅溪镇", 2020), rec({ file: "s", township: "甲0镇", county: "远乡县", year: 2018 })], [], { places, gazetteer });
+    expect(stray.coverage.filter((c) => c.county === "远乡县").map((c) => `${c.township}${c.year}${c.status}`)).toEqual(["甲0镇2018present"]);
+    // three of its ten units report: the county is covered, its other units are missing, over its own years only
+    const three = [0, 1, 2].map((i) => rec({ file: `t${i}`, township: `甲${i}镇`, county: "远乡县", year: 2018 + i }));
+    const covered = analyseCorpus([r("梅溪镇", 2016), ...three], [], { places, gazetteer }).coverage.filter((c) => c.county === "远乡县");
+    expect(new Set(covered.map((c) => c.year))).toEqual(new Set([2018, 2019, 2020]));
+    expect(covered.filter((c) => c.status === "missing")).toHaveLength(10 * 3 - 3);
+  });
+
   it("places a county-less report by its name only when the name is unique in the grid", () => {
     const withTwin = [...places, place("梅溪镇", "白水县", "5")];
     const a = analyseCorpus([r("石门乡", 2020, "x1", null), r("柳岸街道", 2020)], [], { places });

@@ -43,3 +43,21 @@ describe("writeTablesToDir", () => {
     expect(strings["cells.csv"].split("\n").length).toBeGreaterThan(10_000);
   });
 });
+
+describe("reports.csv n_checks_failed", () => {
+  it("counts every failed check of the report in checks.csv, the rules across reports included", async () => {
+    const files = listInputFiles([join(ROOT, "data/reports")]).files.filter((_, i) => i % 4 === 0);
+    const places = loadPlaces([join(ROOT, "data/places")]);
+    const texts = new Map<string, string>();
+    const records = await parseFiles(files, { places, onText: (f, t) => texts.set(f, t) });
+    const tables = writeTables(records, analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places }));
+    const parse = (name: string) => Papa.parse<Record<string, string>>(tables[name], { header: true, skipEmptyLines: true }).data;
+    const fails = new Map<string, number>();
+    for (const c of parse("checks.csv")) if (c.status === "fail") fails.set(c.report_id, (fails.get(c.report_id) ?? 0) + 1);
+    const reports = parse("reports.csv");
+    for (const r of reports) expect(Number(r.n_checks_failed), r.report_id).toBe(fails.get(r.report_id) ?? 0);
+    // and the corpus has reports whose only failures are across reports (late, copied …)
+    const late = new Set(parse("checks.csv").filter((c) => c.status === "fail" && c.rule === "published_by_mar31").map((c) => c.report_id));
+    expect(late.size).toBeGreaterThan(0);
+  });
+});

@@ -74,3 +74,13 @@ describe("the pages' words for checks and sources (src/components/rules.js)", ()
     expect(describeSource("pdf:p4:t2+p5:t1:r3:c2")).toBe("PDF第4页第2个表格（续至第5页第1个表格）第3行第2格");
   });
 });
+
+describe("the pages' year range (src/components/places.js)", () => {
+  // @ts-expect-error plain browser JS modules without types
+  const places = import("../src/components/places.js");
+  it("spans the corpus's own years, not a fixed 2008–2025", async () => {
+    const { yearDomain } = await places;
+    expect(yearDomain([{ year: 2018 }, { year: 2024 }, { year: null }, { year: 2020 }])).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(yearDomain([{ year: null }])).toHaveLength(1);
+  });
+});

@@ -279,6 +279,30 @@ describe("all pages in headless Chromium (offline)", () => {
     return page.locator(`[data-control="${control}"] option`, { hasText: label }).first().getAttribute("value") as Promise<string>;
   }
 
+  it("总览 and 数据质量 give one figure for 有未通过核对的报告: every report with a failed check in checks.csv", async () => {
+    const expected = zh(new Set(checks.filter((c) => c.status === "fail").map((c) => c.report_id)).size);
+    const index = await open("index", "/", '[data-kpi="checks_failed"]');
+    expect(await index.page.locator('[data-kpi="checks_failed"] .kpi-value').innerText()).toBe(expected);
+    await finish(index.page, index.problems, "index");
+    const quality = await open("quality", "/quality", '[data-kpi="failed_reports"]');
+    expect(await quality.page.locator('[data-kpi="failed_reports"] .kpi-value').innerText()).toBe(expected);
+    await finish(quality.page, quality.problems, "quality");
+  });
+
+  it("报告详情: the 示例数据 banner stands on simulated reports only, not on the real sample", async () => {
+    const real = reports.find((r) => !r.file.split(/[\\/]/).includes("demo"))!;
+    // a simulated report with several warnings: each is a bullet of its own (reports.csv joins them with " | ")
+    const demo = reports.find((r) => r.file.split(/[\\/]/).includes("demo") && r.warnings.split(" | ").length >= 3)!;
+    expect(real, "the site corpus holds the real sample").toBeTruthy();
+    const { page, problems } = await open("report", `/report?id=${real.report_id}`, "[data-report-file]");
+    expect(await page.locator("[data-demo-banner]").count()).toBe(0);
+    await page.goto(page.url().replace(/id=[^&]+/, `id=${demo.report_id}`));
+    await page.waitForSelector("[data-report-file]");
+    expect(await page.locator("[data-demo-banner]").count()).toBe(1);
+    expect(await page.locator("[data-report-warnings] li").allInnerTexts()).toEqual(demo.warnings.split(" | "));
+    await finish(page, problems, "report");
+  });
+
   it("报告详情: a report's cells, failed checks and prose numbers; the picker opens another report", async () => {
     const failedCheck = checks.find((c) => c.rule === "t3_outcome_sum" && c.status === "fail" && c.cells);
     expect(failedCheck, "the corpus has a failed t3_outcome_sum check").toBeTruthy();

@@ -1,6 +1,11 @@
-// Coverage: for every county present in the corpus, every township-level unit listed for it (the
+// Coverage: for every county the corpus covers, every township-level unit listed for it (the
 // gazetteer and the user's places files, plus units seen only in reports) × every year in range:
 // present (one report), duplicated (two or more files for the same township-year) or missing.
+// A county is covered when the corpus holds reports of at least a quarter of its listed units (and of
+// two at least), or when a places file lists its units; a county with a stray report or two (one
+// real sample among simulated ones) only gets rows for the townships that have reports, no 缺失.
+// Each county's years run from its own first report year to its last (a folder of 2018–2024 reports is
+// not missing 2008–2017).
 // Reports without a county are not placed in the grid (their place is unknown), except that a
 // report named by a township that is listed exactly once among the corpus's counties is counted
 // there (its county could only be that one within this grid).
@@ -19,9 +24,13 @@ export interface UnitSource {
 export interface CoverageOptions {
   places?: Place[];
   gazetteer?: UnitSource | null;
-  /** Years in range; default: the smallest to the largest report year of the corpus. */
+  /** Years in range; default: each county's own first to last report year. */
   years?: [number, number];
 }
+
+/** Share of a county's listed units with reports for it to be covered (and at least MIN_UNITS of them). */
+export const COVERED_SHARE = 0.25;
+const MIN_UNITS = 2;
 
 interface Unit {
   province: string | null;
@@ -34,18 +43,18 @@ interface Unit {
 }
 
 export function coverage(ty: TownshipYears, options: CoverageOptions = {}): { rows: CoverageRow[]; checks: CorpusCheckRow[] } {
-  const counties = new Map<string, { city: string | null; province: string | null }>();
-  let minYear = Infinity;
-  let maxYear = -Infinity;
+  const counties = new Map<string, { city: string | null; province: string | null; from: number; to: number; townships: Set<string> }>();
   for (const ref of ty.refs) {
     const r = ref.record;
-    if (r.county && !counties.has(r.county)) counties.set(r.county, { city: r.city, province: r.province });
+    if (!r.county) continue;
+    const c = counties.get(r.county) ?? { city: r.city, province: r.province, from: Infinity, to: -Infinity, townships: new Set<string>() };
+    counties.set(r.county, c);
     if (r.year !== null && r.township) {
-      minYear = Math.min(minYear, r.year);
-      maxYear = Math.max(maxYear, r.year);
+      c.from = Math.min(c.from, r.year);
+      c.to = Math.max(c.to, r.year);
+      c.townships.add(r.township);
     }
   }
-  const [from, to] = options.years ?? [minYear, maxYear];
   const units = new Map<string, Unit>();
   const unitKey = (county: string, township: string) => `${county}|${township}`;
   const add = (p: { province: string | null; city: string | null; county: string; township: string; code: string | null }, source: string) => {
@@ -55,10 +64,16 @@ export function coverage(ty: TownshipYears, options: CoverageOptions = {}): { ro
     u.listedIn.add(source);
     units.set(key, u);
   };
+  const covered = new Set<string>();
   for (const [county, where] of counties) {
-    for (const p of options.gazetteer?.unitsInCounty(county, where.city, where.province) ?? []) add(p, "gazetteer");
+    const listed = options.gazetteer?.unitsInCounty(county, where.city, where.province) ?? [];
+    const inPlaces = (options.places ?? []).some((p) => p.county === county);
+    const seen = listed.filter((p) => where.townships.has(p.township)).length;
+    if (!inPlaces && (where.townships.size < MIN_UNITS || seen < listed.length * COVERED_SHARE)) continue;
+    covered.add(county);
+    for (const p of listed) add(p, "gazetteer");
   }
-  for (const p of options.places ?? []) if (counties.has(p.county)) add(p, "places");
+  for (const p of options.places ?? []) if (covered.has(p.county)) add(p, "places");
 
   // Townships listed once among the grid's counties: a county-less report of that name belongs there.
   const byName = new Map<string, string[]>();
@@ -84,8 +99,12 @@ export function coverage(ty: TownshipYears, options: CoverageOptions = {}): { ro
   const dupGroups: { label: string; year: number; ids: string[] }[] = [];
   const sorted = [...units.values()].sort((a, b) => (a.county + a.township).localeCompare(b.county + b.township, "zh"));
   for (const u of sorted) {
+    const span = counties.get(u.county);
+    const [from, to] = options.years ?? [span?.from ?? Infinity, span?.to ?? -Infinity];
     for (let year = from; year <= to; year++) {
       const ids = u.ids.get(year) ?? [];
+      // a county the corpus does not cover: only what is there, never 缺失
+      if (ids.length === 0 && !covered.has(u.county)) continue;
       const status = ids.length === 0 ? "missing" : ids.length === 1 ? "present" : "duplicated";
       rows.push({
         province: u.province, city: u.city, county: u.county, township: u.township, code: u.code, year, status,

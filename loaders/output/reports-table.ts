@@ -13,7 +13,9 @@ export const REPORTS_COLUMNS = [
 
 export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
 
-export function reportsRow(r: ReportRecord): ReportsRow {
+/** `corpusFails`: the report's failed checks across reports (carry_over, copies, lateness …): n_checks_failed
+ * counts every failed check of the report in checks.csv, so one figure has one definition on every page. */
+export function reportsRow(r: ReportRecord, corpusFails = 0): ReportsRow {
   return {
     report_id: reportId(r.file), file: r.file, status: r.status, error: r.error, township: r.township,
     county: r.county, city: r.city, province: r.province, code: r.code ?? null, year: r.year, published_on: r.published_on,
@@ -22,7 +24,7 @@ export function reportsRow(r: ReportRecord): ReportsRow {
     requests_handled_total: r.requests_handled_total, requests_forward_total: r.requests_forward_total,
     review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees,
     ...table2Metrics(r.template, r.cells), n_cells: r.cells.length,
-    n_checks_failed: r.checks.filter((c) => c.status === "fail").length, n_warnings: r.warnings.length,
+    n_checks_failed: r.checks.filter((c) => c.status === "fail").length + corpusFails, n_warnings: r.warnings.length,
     warnings: r.warnings.join(" | "),
   };
 }

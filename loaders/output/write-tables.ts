@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
 import { csvChunks, toCsv } from "./csv.ts";
 import { REPORTS_COLUMNS, reportsRow } from "./reports-table.ts";
+import { reportId } from "./report-id.ts";
 import { CELLS_COLUMNS, CHECKS_COLUMNS, cellsRows, checksRows } from "./detail-tables.ts";
 import { EVIDENCE_COLUMNS, evidenceRows } from "./evidence-table.ts";
 import { CATEGORY_COLUMNS, categoryRows } from "./categories-table.ts";
@@ -24,8 +25,10 @@ function* each<T>(records: ReportRecord[], rowsOf: (r: ReportRecord) => T[]): Ge
 
 /** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are added. */
 function tables(records: ReportRecord[], analysis?: CorpusAnalysis): Table[] {
+  const corpusFails = new Map<string, number>();
+  for (const c of analysis?.checks ?? []) if (c.status === "fail") corpusFails.set(c.report_id, (corpusFails.get(c.report_id) ?? 0) + 1);
   const list: Table[] = [
-    { name: "reports.csv", columns: REPORTS_COLUMNS, rows: () => each(records, (r) => [reportsRow(r)]) },
+    { name: "reports.csv", columns: REPORTS_COLUMNS, rows: () => each(records, (r) => [reportsRow(r, corpusFails.get(reportId(r.file)))]) },
     { name: "cells.csv", columns: CELLS_COLUMNS, rows: () => each(records, cellsRows) },
     {
       name: "checks.csv", columns: CHECKS_COLUMNS,

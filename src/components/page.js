@@ -2,10 +2,12 @@
 import {html} from "npm:htl";
 import {formatNumber} from "./format.js";
 
-/** The 示例数据 banner when the corpus is the simulated demo (nothing otherwise). */
-export function demoBanner(corpus) {
-  return corpus?.demo
-    ? html`<div class="warning demo-banner" label="注意" data-demo-banner>示例数据，模拟生成：以下图表不反映任何真实乡镇的情况。</div>`
+/** The 示例数据 banner when the corpus holds the simulated demo (nothing otherwise); on one report's page,
+ * only when that report is simulated (a file of the demo folder, loaders/site-corpus.ts). */
+export function demoBanner(corpus, report) {
+  const simulated = report ? String(report.file ?? "").split(/[\\/]/).includes("demo") : corpus?.demo;
+  return simulated
+    ? html`<div class="warning demo-banner" label="注意" data-demo-banner>${report ? "示例数据，模拟生成：这份报告是虚构的，不是任何真实乡镇的报告。" : "示例数据，模拟生成：以下图表不反映任何真实乡镇的情况。"}</div>`
     : html`<span></span>`;
 }
 

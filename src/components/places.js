@@ -52,10 +52,12 @@ export function townshipOptions(reports, county) {
     .map(({value, label, group}) => ({value, label, group}));
 }
 
-/** Years 2008–2025, widened to the years present. */
+/** The corpus's own years, first to last (filters and grids span what the folder holds); the last
+ * year that can have a report when no report's year was read. */
 export function yearDomain(reports) {
   const [lo, hi] = d3.extent(reports, (r) => r.year);
-  return d3.range(Math.min(2008, lo ?? 2008), Math.max(2025, hi ?? 2025) + 1);
+  if (lo == null) return [new Date().getFullYear() - 1];
+  return d3.range(lo, hi + 1);
 }
 
 /** Years that actually have reports (for the range defaults). */
