@@ -255,6 +255,19 @@ describe("all pages in headless Chromium (offline)", () => {
     }
     const expected = new Map([...perYear].filter(([, v]) => v > 0).map(([y, v]) => [y, String(v)]));
     expect(toMap(await markLabels(page, "outcomes-by-year", "totals"))).toEqual(expected);
+    // one label, one figure: the note under the bars gives their sum, and how it differs from 办理结果总计
+    const barsSum = [...perYear.values()].reduce((a, b) => a + b, 0);
+    const note = await page.locator('[data-note="outcome-rows"]').innerText();
+    expect(note).toContain(`共 ${zh(barsSum)} 件`);
+    const handled = await page.locator('[data-kpi="handled"] .kpi-value').innerText();
+    if (handled !== zh(barsSum)) expect(note).toContain(`“办理结果总计”${handled} 件`);
+    // the lines' end labels never overlap (上年结转 and 结转下年度 run close together)
+    const boxes = (await page.locator('[data-chart="request-flow"] svg text').evaluateAll((els) =>
+      els.filter((e) => /本年新收|上年结转|结转下年度/.test(e.textContent ?? "") && !e.closest("[aria-label=tip]") && e.getBoundingClientRect().x > 600)
+        .map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })));
+    expect(boxes).toHaveLength(3);
+    boxes.sort((a, b) => a.top - b.top);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].top, "end labels overlap").toBeGreaterThanOrEqual(boxes[i - 1].bottom - 1);
     await page.locator('[data-control="mode"] input').nth(1).check();
     await expect.poll(() => page.locator('[data-chart="outcomes-by-year"] svg').first().evaluate((svg) => svg.textContent)).toContain("占当年合计的比例");
     expect(await markLabels(page, "outcomes-by-year", "totals")).toEqual([]);

@@ -73,7 +73,7 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
   const defined = rows.filter((r) => !isMissing(r.value));
   if (!defined.length) return figure(name, null, {empty: "所选范围内没有该指标的数值。"});
   const longest = d3.max(names, (n) => n.length) ?? 4;
-  const plot = Plot.plot({
+  const options = {
     width,
     height,
     marginLeft: 56,
@@ -83,20 +83,44 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
     x: {domain: [years[0], years.at(-1)], label: "年份", tickFormat: "d", ticks: yearTicks(years, width), labelAnchor: "right", labelOffset: 36},
     y: yScale(scale, label, unit, d3.max(defined, (d) => d.value)),
     color,
-    symbol,
-    marks: [
-      Plot.ruleY([0]),
-      Plot.lineY(rows, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "linear"}),
-      Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5, href: hrefOf, ariaLabel: (d) => `${d.series}|${d.year}：${d.value}`, ariaDescription: "points"}),
-      Plot.text(defined, Plot.selectLast({x: "year", y: "value", z: "series", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600})),
-      Plot.tip(defined, Plot.pointer({
-        x: "year", y: "value",
-        title: (d) => `${d.series}\n${d.year}年：${formatNumber(d.value)}${unit ? ` ${unit}` : ""}`,
-        ...TIP_STYLE
-      }))
-    ]
+    symbol
+  };
+  const marks = [
+    Plot.ruleY([0]),
+    Plot.lineY(rows, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "linear"}),
+    Plot.dot(defined, {x: "year", y: "value", stroke: "series", fill: "series", symbol: "series", r: 3.5, href: hrefOf, ariaLabel: (d) => `${d.series}|${d.year}：${d.value}`, ariaDescription: "points"}),
+    Plot.tip(defined, Plot.pointer({
+      x: "year", y: "value",
+      title: (d) => `${d.series}\n${d.year}年：${formatNumber(d.value)}${unit ? ` ${unit}` : ""}`,
+      ...TIP_STYLE
+    }))
+  ];
+  // The series' names at their last points, moved apart where they would overlap (上年结转 and 结转下年度
+  // run close together): placed in pixels on the scale of a first rendering, then written back in data units.
+  const y = Plot.plot({...options, marks}).scale("y");
+  const labels = endLabels(defined, y);
+  const plot = Plot.plot({
+    ...options,
+    y: {...options.y, domain: y.domain, nice: false},
+    marks: [...marks.slice(0, 3), Plot.text(labels, {x: "year", y: "labelY", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600}), marks[3]]
   });
   return figure(name, plot, {legendItems: names.length > 1 ? names.map((n) => ({label: n, color: color.range[names.indexOf(n)]})) : null});
+}
+
+/** Minimum distance in pixels between two end labels (a 12 px font takes about 17 px of line). */
+const LABEL_GAP = 17;
+
+/** The last point of each series with a label position `labelY` (data units) that keeps the labels
+ * LABEL_GAP px apart, within the plot's range. */
+function endLabels(defined, y) {
+  const last = [...d3.group(defined, (d) => d.series).values()].map((rows) => rows.reduce((a, b) => (b.year > a.year ? b : a)));
+  const placed = last.map((d) => ({...d, px: y.apply(d.value)})).sort((a, b) => a.px - b.px);
+  const [top, bottom] = d3.extent(y.range);
+  for (let i = 1; i < placed.length; i++) placed[i].px = Math.max(placed[i].px, placed[i - 1].px + LABEL_GAP);
+  // pushed below the bottom: back up from there, moving the ones above only as far as they must
+  if (placed.length) placed.at(-1).px = Math.min(placed.at(-1).px, bottom);
+  for (let i = placed.length - 2; i >= 0; i--) placed[i].px = Math.min(placed[i].px, placed[i + 1].px - LABEL_GAP);
+  return placed.map((p) => ({...p, labelY: y.invert(Math.max(top, p.px))}));
 }
 
 /**
@@ -341,6 +365,7 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
   const data = sort ? rows.slice().sort((a, b) => b.value - a.value) : rows;
   if (!data.length) return figure(name, null, {empty: "没有数据。"});
   const longest = d3.max(data, (r) => r.label.length) ?? 4;
+  const max = d3.max(data, (r) => r.value) ?? 0;
   const plot = Plot.plot({
     width,
     height: 46 + data.length * 24,
@@ -348,7 +373,8 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
     marginRight: 56,
     marginBottom: 40,
     style: STYLE,
-    x: {label: `${axisTitle(label, unit)} →`, labelOffset: 36, grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(d3.max(data, (r) => r.value), unit)},
+    // all zeros: the axis still starts at 0 on the left (Plot would centre a [0, 0] domain)
+    x: {label: `${axisTitle(label, unit)} →`, labelOffset: 36, grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(Math.max(1, max), unit), ...(max > 0 ? {} : {domain: [0, 1]})},
     y: {domain: data.map((r) => r.label), label: null, tickSize: 0},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (r) => r.color ?? "#0072b2", insetTop: 3, insetBottom: 3}),
@@ -357,7 +383,7 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
       Plot.tip(data, Plot.pointerY({x: "value", y: "label", title: (r) => r.title ?? `${r.label}：${formatNumber(r.value)}${unit ? ` ${unit}` : ""}`, ...TIP_STYLE}))
     ]
   });
-  return figure(name, plot);
+  return figure(name, plot, max > 0 ? {} : {caption: "各项均为 0。"});
 }
 
 /**
