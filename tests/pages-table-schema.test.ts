@@ -84,3 +84,30 @@ describe("the pages' year range (src/components/places.js)", () => {
     expect(yearDomain([{ year: null }])).toHaveLength(1);
   });
 });
+
+describe("DuckDB's errors in words a user can act on (src/components/sql-error.js)", () => {
+  // @ts-expect-error plain browser JS modules without types
+  const mod = import("../src/components/sql-error.js");
+  const known = { tables: ["reports", "cells", "checks"], columns: { reports: ["township", "county", "year", "n_checks_failed"], cells: ["value", "raw", "row", "col"] } };
+  it("an unknown column: its name, the closest real ones, where it stands", async () => {
+    const { explainSqlError } = await mod;
+    const e = explainSqlError('Binder Error: Referenced column "townshp" not found in FROM clause!\nCandidate bindings: "n_cells"\n\nLINE 1: SELECT townshp FROM reports\n               ^', known);
+    expect(e.title).toBe("没有名为“townshp”的列");
+    expect(e.hint).toContain("township");
+    expect(e.where).toEqual({ line: 1, column: 8, text: "SELECT townshp FROM reports" });
+  });
+  it("an unknown table: the tables there are, not DuckDB's own pg_tables", async () => {
+    const { explainSqlError } = await mod;
+    const e = explainSqlError('Catalog Error: Table with name report does not exist!\nDid you mean "pg_tables"?\n\nLINE 1: SELECT * FROM report\n                      ^', known);
+    expect(e.title).toBe("没有名为“report”的表");
+    expect(e.hint).toContain("是否想用 reports");
+    expect(e.hint).not.toContain("pg_tables");
+  });
+  it("a syntax error with its position; an unknown error keeps DuckDB's text", async () => {
+    const { explainSqlError } = await mod;
+    const e = explainSqlError('Parser Error: syntax error at or near "FROM"\n\nLINE 1: SELECT count(* FROM reports\n                       ^', known);
+    expect(e.title).toBe("SQL 语法错误：在“FROM”附近");
+    expect(e.where?.column).toBe(16);
+    expect(explainSqlError("Out of Memory Error: failed", known)).toMatchObject({ title: "查询出错", raw: "Out of Memory Error: failed" });
+  });
+});

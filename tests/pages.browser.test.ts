@@ -385,6 +385,9 @@ describe("all pages in headless Chromium (offline)", () => {
     await page.locator(".sql-input").fill("SELECT no_such_column FROM reports");
     await page.locator("[data-run-sql]").click();
     await expect.poll(() => page.locator("[data-sql-error]").innerText()).toContain("no_such_column");
+    // said once, in Chinese, with the columns that exist; DuckDB's own text only under 原始错误信息
+    expect(await page.locator("[data-sql-error-title]").innerText()).toBe("没有名为“no_such_column”的列");
+    expect(await page.locator("[data-sql-error]").innerText()).not.toContain("Binder Error");
     // hand-written SQL: its rows, and in the URL
     const sql = "SELECT county, count(*) AS n FROM reports WHERE county IS NOT NULL GROUP BY county ORDER BY county";
     await page.locator(".sql-input").fill(sql);
