@@ -239,6 +239,25 @@ describe("all pages in headless Chromium (offline)", () => {
     await finish(page, problems, "content");
   });
 
+  it("依申请公开, all counties: the lines' end labels and the y axis title never overlap other text", async () => {
+    const { page, problems } = await open("applications", "/applications", '[data-chart="request-flow"] svg');
+    // the lines' end labels never overlap (上年结转 and 结转下年度 run close together)
+    const boxes = (await page.locator('[data-chart="request-flow"] svg text').evaluateAll((els) =>
+      els.filter((e) => /本年新收|上年结转|结转下年度/.test(e.textContent ?? "") && !e.closest("[aria-label=tip]") && e.getBoundingClientRect().x > 600)
+        .map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })));
+    expect(boxes).toHaveLength(3);
+    boxes.sort((a, b) => a.top - b.top);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].top, "end labels overlap").toBeGreaterThanOrEqual(boxes[i - 1].bottom - 1);
+    // the y axis title stands clear of the top tick label
+    const [title, ticks] = await page.locator('[data-chart="request-flow"] svg').first().evaluate((svg) => {
+      const box = (e: Element) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+      const title = [...svg.querySelectorAll("text")].find((t) => (t.textContent ?? "").startsWith("↑"))!;
+      return [box(title), [...svg.querySelectorAll('[aria-label="y-axis tick label"] text')].map(box)];
+    });
+    expect(title.bottom, "y axis title over a tick label").toBeLessThanOrEqual(Math.min(...ticks.map((t) => t.top)) + 1);
+    await finish(page, problems, "applications");
+  });
+
   it("依申请公开: yearly outcome totals match table 三; 占比 switches the axis to shares", async () => {
     const county = encodeURIComponent(testCounty.key);
     const { page, problems } = await open("applications", `/applications?county=${county}`, '[data-chart="request-flow"] svg');
@@ -261,13 +280,6 @@ describe("all pages in headless Chromium (offline)", () => {
     expect(note).toContain(`共 ${zh(barsSum)} 件`);
     const handled = await page.locator('[data-kpi="handled"] .kpi-value').innerText();
     if (handled !== zh(barsSum)) expect(note).toContain(`“办理结果总计”${handled} 件`);
-    // the lines' end labels never overlap (上年结转 and 结转下年度 run close together)
-    const boxes = (await page.locator('[data-chart="request-flow"] svg text').evaluateAll((els) =>
-      els.filter((e) => /本年新收|上年结转|结转下年度/.test(e.textContent ?? "") && !e.closest("[aria-label=tip]") && e.getBoundingClientRect().x > 600)
-        .map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; })));
-    expect(boxes).toHaveLength(3);
-    boxes.sort((a, b) => a.top - b.top);
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i].top, "end labels overlap").toBeGreaterThanOrEqual(boxes[i - 1].bottom - 1);
     await page.locator('[data-control="mode"] input').nth(1).check();
     await expect.poll(() => page.locator('[data-chart="outcomes-by-year"] svg').first().evaluate((svg) => svg.textContent)).toContain("占当年合计的比例");
     expect(await markLabels(page, "outcomes-by-year", "totals")).toEqual([]);

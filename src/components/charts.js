@@ -21,6 +21,20 @@ export function axisTitle(label, unit) {
   return unit ? `${label}（${unit}）` : label;
 }
 
+/**
+ * The y axis title above the frame's top-left corner. Plot writes it on the row of the top tick label,
+ * which it then overlaps ("↑ 申请数（件）" over "1,600"); this mark stands clear of it (marginTop ≥ 30).
+ */
+function yTitle(text, marginLeft) {
+  return Plot.text([text], {frameAnchor: "top-left", text: (d) => d, dx: 2 - marginLeft, dy: -16, textAnchor: "start", lineAnchor: "bottom", ariaLabel: "y-axis label"});
+}
+
+/** A y scale option without its label (written by yTitle instead), and the label. */
+function splitYLabel(y) {
+  const {label, ...rest} = y;
+  return [{...rest, label: null}, label];
+}
+
 /** <figure class="chart" data-chart=name> with an optional legend and caption. */
 export function figure(name, content, {legendItems, caption, empty} = {}) {
   return html`<figure class="chart" data-chart=${name}>
@@ -76,6 +90,8 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
   const options = {
     width,
     height,
+    // room between the y axis title (↑ …) and the top tick label
+    marginTop: 30,
     marginLeft: 56,
     marginRight: Math.min(180, 14 + longest * 12),
     style: STYLE,
@@ -85,6 +101,8 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
     color,
     symbol
   };
+  const [yOptions, yLabel] = splitYLabel(options.y);
+  options.y = yOptions;
   const marks = [
     Plot.ruleY([0]),
     Plot.lineY(rows, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "linear"}),
@@ -102,7 +120,7 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
   const plot = Plot.plot({
     ...options,
     y: {...options.y, domain: y.domain, nice: false},
-    marks: [...marks.slice(0, 3), Plot.text(labels, {x: "year", y: "labelY", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600}), marks[3]]
+    marks: [...marks.slice(0, 3), Plot.text(labels, {x: "year", y: "labelY", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600}), yTitle(yLabel, options.marginLeft), marks[3]]
   });
   return figure(name, plot, {legendItems: names.length > 1 ? names.map((n) => ({label: n, color: color.range[names.indexOf(n)]})) : null});
 }
@@ -204,16 +222,18 @@ export function spreadByYear(rows, {width, years, label, unit, highlightNames = 
   const highlighted = defined.filter((d) => highlightNames.includes(d.series));
   const others = defined.filter((d) => !highlightNames.includes(d.series));
   const plot = Plot.plot({
+    marginTop: 30,
     width,
     height: 320,
     marginLeft: 56,
     style: STYLE,
     marginBottom: 40,
     x: {domain: [years[0] - 0.5, years.at(-1) + 0.5], label: "年份", tickFormat: "d", ticks: yearTicks(years, width), labelAnchor: "right", labelOffset: 36},
-    y: yScale(scale, label, unit, d3.max(defined, (d) => d.value)),
+    y: splitYLabel(yScale(scale, label, unit, d3.max(defined, (d) => d.value)))[0],
     color,
     symbol,
     marks: [
+      yTitle(splitYLabel(yScale(scale, label, unit, 0))[1], 56),
       Plot.ruleX(stats, {x: "year", y1: "min", y2: "max", stroke: "#767676"}),
       Plot.rectY(stats, {x1: (d) => d.year - 0.3, x2: (d) => d.year + 0.3, y1: "q1", y2: "q3", fill: "#cfe3f3", stroke: "#0072b2", strokeWidth: 0.8}),
       Plot.ruleY(stats, {x1: (d) => d.year - 0.3, x2: (d) => d.year + 0.3, y: "median", stroke: "#0072b2", strokeWidth: 2}),
@@ -302,15 +322,16 @@ export function stackedByYear(rows, {width, years, groups, mode = "absolute", la
     width,
     height,
     marginLeft: 56,
-    marginTop: 24,
+    marginTop: 30,
     style: STYLE,
     marginBottom: 40,
     x: {domain: years, label: "年份", labelAnchor: "right", labelArrow: "right", labelOffset: 36, tickFormat: "d", ticks: yearTicks(years, width), padding: 0.2},
-    y: share
-      ? {label: "↑ 占当年合计的比例", grid: true, tickFormat: (d) => formatPercent(d), domain: [0, 1]}
-      : {label: `↑ ${axisTitle(label, unit)}`, grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(d3.max(totals, (t) => t.total), unit)},
+    y: {label: null, ...(share
+      ? {grid: true, tickFormat: (d) => formatPercent(d), domain: [0, 1]}
+      : {grid: true, tickFormat: formatNumber, nice: true, ticks: integerTicks(d3.max(totals, (t) => t.total), unit)})},
     color: {domain: groups.map((g) => g.id), range: groups.map((g) => g.color)},
     marks: [
+      yTitle(share ? "↑ 占当年合计的比例" : `↑ ${axisTitle(label, unit)}`, 56),
       Plot.barY(data, {x: "year", y: "value", fill: "group", offset: share ? "normalize" : null, order: groups.map((g) => g.id)}),
       share ? null : Plot.text(totals, {x: "year", y: "total", text: (d) => formatNumber(d.total), ariaLabel: (d) => `${d.year}：${d.total}`, dy: -7, fontSize: 11, ariaDescription: "totals"}),
       Plot.ruleY([0]),
@@ -402,13 +423,15 @@ export function stackedByPlace(rows, {width, places, groups, mode = "absolute", 
   const longest = d3.max(order, (p) => p.length) ?? 4;
   const plot = Plot.plot({
     width,
-    height: 40 + order.length * 22,
+    height: 60 + order.length * 22,
     marginLeft: Math.min(width * 0.35, 16 + longest * 12),
     marginRight: 64,
+    // the axis title on a row of its own, below the tick labels
+    marginBottom: 40,
     style: STYLE,
     x: share
-      ? {label: "占该乡镇合计的比例 →", grid: true, tickFormat: (d) => formatPercent(d), domain: [0, 1]}
-      : {label: `${axisTitle(label, unit)} →`, grid: true, tickFormat: formatNumber, nice: true},
+      ? {label: "占该乡镇合计的比例 →", labelOffset: 36, grid: true, tickFormat: (d) => formatPercent(d), domain: [0, 1]}
+      : {label: `${axisTitle(label, unit)} →`, labelOffset: 36, grid: true, tickFormat: formatNumber, nice: true},
     y: {domain: order, label: null, tickSize: 0},
     color: {domain: groups.map((g) => g.id), range: groups.map((g) => g.color)},
     marks: [
