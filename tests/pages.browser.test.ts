@@ -258,6 +258,23 @@ describe("all pages in headless Chromium (offline)", () => {
     await finish(page, problems, "applications");
   });
 
+  it("依申请公开: a township-year whose reasons are all 0 draws bars from 0 at the left, and says so", async () => {
+    // a township-year with table 三 read and every reason row 0
+    const byReport = new Map<string, Row[]>();
+    for (const c of cells) if (c.table === "t3" && c.col === "total") byReport.set(c.report_id, [...(byReport.get(c.report_id) ?? []), c]);
+    const zero = reports.find((r) => r.township && r.county && Number(r.year) >= 2019 && (byReport.get(r.report_id) ?? []).length > 20
+      && byReport.get(r.report_id)!.filter((c) => /^(refused|unable|declined)_|^other/.test(c.row)).every((c) => c.value === "0")
+      && reports.filter((o) => placeKey(o) === placeKey(r) && o.year === r.year).length === 1)!;
+    expect(zero, "the demo has a township-year with no refusals").toBeTruthy();
+    const q = new URLSearchParams({ county: countyKey(zero), t: placeKey(zero), from: zero.year, to: zero.year });
+    const { page, problems } = await open("applications", `/applications?${q}`, '[data-chart="reasons"] svg');
+    expect(await page.locator('[data-chart="reasons"] figcaption').innerText()).toBe("各项均为 0。");
+    const ticks = await page.locator('[data-chart="reasons"] svg [aria-label="x-axis tick label"] text').evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, x: e.getBoundingClientRect().x })).sort((a, b) => a.x - b.x));
+    expect(ticks[0].text).toBe("0");
+    await finish(page, problems, "applications");
+  });
+
   it("依申请公开: yearly outcome totals match table 三; 占比 switches the axis to shares", async () => {
     const county = encodeURIComponent(testCounty.key);
     const { page, problems } = await open("applications", `/applications?county=${county}`, '[data-chart="request-flow"] svg');
