@@ -236,6 +236,12 @@ describe("all pages in headless Chromium (offline)", () => {
     const expected = new Map([...perYear].filter(([, v]) => v > 0).map(([y, v]) => [y, String(v)]));
     await expect.poll(async () => toMap(await markLabels(page, "categories-by-year", "totals"))).toEqual(expected);
     await page.locator('[data-table="t2-all"] table').waitFor({ timeout: 60_000 });
+    // table 二's charts span the years that have one (template reports, 2019 on): no "无数据" years before
+    const t2Years = new Set(scope.filter((r) => r.template.startsWith("template-")).map((r) => Number(r.year)));
+    const ticks = (await page.locator('[data-chart="decisions"] svg [aria-label="x-axis tick label"] text').allTextContents()).map(Number);
+    expect(Math.min(...ticks)).toBe(Math.min(...t2Years));
+    const header = await page.locator('[data-table="t2-all"] thead th').allTextContents();
+    expect(header.filter((h) => /年$/.test(h)).map((h) => Number(h.replace("年", "")))).toEqual([...t2Years].sort((a, b) => a - b));
     await finish(page, problems, "content");
   });
 
@@ -451,6 +457,17 @@ describe("all pages in headless Chromium (offline)", () => {
     const years = new Set(cells.filter((c) => c.table === "t3" && c.col === "total").map((c) => yearOf.get(c.report_id)).filter(Boolean));
     expect(await page.locator('[data-table="notebook-table"] [data-row-count]').getAttribute("data-row-count")).toBe(String(years.size));
     expect(await page.locator("#observablehq-main svg[class^='plot']").count()).toBeGreaterThanOrEqual(2);
+    // its 办理总计 per year is the figure the other pages show: one report per township-year
+    const counted = new Set(onePerTownshipYear(reports).map((r) => r.report_id));
+    const handled = new Map<string, number>();
+    for (const c of cells) if (c.table === "t3" && c.row === "total" && c.col === "total" && c.value !== "" && counted.has(c.report_id)) {
+      const y = yearOf.get(c.report_id)!;
+      handled.set(y, (handled.get(y) ?? 0) + Number(c.value));
+    }
+    const rows = await page.locator('[data-table="notebook-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));
+    for (const [year, , total] of rows) expect(total.replace(/,/g, ""), `办理总计 ${year}`).toBe(String(handled.get(year) ?? ""));
+    // the page's own markup is whole: no escaped backticks shown as text
+    expect(await page.locator("#observablehq-main").innerText()).not.toMatch(/\\`|``/);
     await finish(page, problems, "notebook");
   });
 
