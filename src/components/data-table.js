@@ -9,7 +9,7 @@ import {MISSING, formatNumber, isMissing} from "./format.js";
 import {pageLink} from "./url-state.js";
 
 /** At most this many rows are printed; the printout says how many there are in all. */
-export const PRINT_MAX_ROWS = 2000;
+export const PRINT_MAX_ROWS = 500;
 
 const collator = new Intl.Collator("zh-CN", {numeric: true});
 
