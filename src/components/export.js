@@ -172,7 +172,7 @@ function addDataSheet(workbook, s, used) {
   header.font = {bold: true};
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
   if (names) {
-    const row = ws.addRow(s.columns.map((c) => c.name ?? ""));
+    const row = ws.addRow(s.columns.map((c) => c.name ?? null));
     row.font = {italic: true, color: {argb: "FF666666"}, size: 9};
   }
   for (const r of s.rows) ws.addRow(s.columns.map((c) => xlsxValue(exportValue(c, r[c.key]))));
