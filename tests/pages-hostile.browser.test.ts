@@ -19,7 +19,8 @@ const HOSTILE_NAME = "2022年上坪乡<img src=x onerror=window.__pwned=1>年报
 const PAGES: [string, string][] = [
   ["/", '[data-chart="coverage-grid"]'],
   ["/quality", '[data-table="problem-files"]'],
-  ["/explore", '[data-table="result"] table']
+  ["/explore", '[data-table="result"] table'],
+  ["/report", '[data-table="report-index"] table']
 ];
 
 function canUnshare(): boolean {
@@ -128,7 +129,7 @@ describe("report text with script-like content is never executed", () => {
     await page.close();
   });
 
-  it("总览, 数据质量 and 数据浏览 (which lists the file) run nothing either", async () => {
+  it("总览, 数据质量, 数据浏览 and 报告详情's index (which list the file) run nothing either", async () => {
     for (const [path, ready] of PAGES) {
       const { page, problems } = await visit(path, ready);
       if (path === "/explore") {

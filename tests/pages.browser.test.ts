@@ -1,12 +1,13 @@
 // Every page of the built site in headless Chromium, offline: each page loads without errors and
 // without a request to another host; a filter change changes what the charts show, checked against
 // the CSVs the pages were given (recomputed here in Node); the SQL editor answers and reports errors
-// inline; the exports are exactly the current result (CSV with BOM, XLSX, JSON). Saves a screenshot
+// inline; the exports are exactly the current result (CSV with BOM, XLSX, JSON; more in
+// exports.browser.test.ts). Saves a screenshot
 // of every page (test-results/screenshots/) and the time from navigation to the first chart and the
 // bytes loaded per page (test-results/page-timings.json).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -397,20 +398,25 @@ describe("all pages in headless Chromium (offline)", () => {
     expect(await page.locator('[data-table="result"] tbody tr').first().locator("td").nth(await columnIndex(page, "year")).innerText()).toBe(maxYear);
 
     const header = Object.keys(reports[0]);
-    // CSV: BOM, header, one line per row, in the table's order
+    // CSV for Excel: BOM, Chinese column names, the field names in the second row, one line per row, in the table's order
     const csv = await downloadBytes(page, "csv");
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parsed = Papa.parse<Row>(csv.subarray(3).toString("utf8"), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields).toEqual(header);
-    expect(parsed.data).toHaveLength(expected.length);
-    expect(parsed.data[0].year).toBe(maxYear);
-    expect(new Set(parsed.data.map((r) => r.report_id))).toEqual(new Set(expected.map((r) => r.report_id)));
-    // XLSX: a zip whose sheet has the header and one row per result row
-    const xlsx = unzipSync(new Uint8Array(await downloadBytes(page, "xlsx")));
-    const sheet = strFromU8(xlsx["xl/worksheets/sheet1.xml"]);
-    expect(sheet.match(/<row /g)).toHaveLength(expected.length + 1);
-    expect(sheet).toContain("<t xml:space=\"preserve\">report_id</t>");
-    expect(strFromU8(xlsx["[Content_Types].xml"])).toContain("spreadsheetml.sheet.main+xml");
+    const lines = Papa.parse<string[]>(csv.subarray(3).toString("utf8"), { skipEmptyLines: true }).data;
+    expect(lines[1]).toEqual(header);
+    expect(lines[0]).toHaveLength(header.length);
+    expect(lines[0].slice(0, 3)).toEqual(["报告编号", "文件", "解析状态"]);
+    const parsed = lines.slice(2).map((line) => Object.fromEntries(header.map((h, i) => [h, line[i]])));
+    expect(parsed).toHaveLength(expected.length);
+    expect(parsed[0].year).toBe(maxYear);
+    expect(new Set(parsed.map((r) => r.report_id))).toEqual(new Set(expected.map((r) => r.report_id)));
+    // XLSX (ExcelJS reads it back): the same two header rows, then one row per result row, years as numbers
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await downloadBytes(page, "xlsx"));
+    const sheet = workbook.getWorksheet("查询结果")!;
+    expect(sheet.rowCount).toBe(expected.length + 2);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(header);
+    expect(sheet.getRow(3).getCell(header.indexOf("year") + 1).value).toBe(Number(maxYear));
+    expect(workbook.worksheets.map((ws) => ws.name)).toContain("说明");
     // JSON
     const json = JSON.parse((await downloadBytes(page, "json")).toString("utf8"));
     expect(json).toHaveLength(expected.length);
@@ -446,7 +452,7 @@ describe("all pages in headless Chromium (offline)", () => {
   }
 
   async function downloadBytes(page: Page, format: string): Promise<Buffer> {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-export-format="${format}"]`).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-export="result"] [data-export-format="${format}"]`).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
     return readFileSync((await download.path())!);
   }

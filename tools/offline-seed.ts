@@ -29,7 +29,7 @@ const BROWSER_PACKAGES: { name: string; required: boolean; why: string }[] = [
   { name: "arquero", required: true, why: "aq" },
   { name: "@duckdb/duckdb-wasm", required: true, why: "SQL in the browser" },
   { name: "@observablehq/plot", required: false, why: "Plot (not a dependency yet; bundled if installed)" },
-  { name: "fflate", required: true, why: "XLSX export (zip) in src/components/export.js" }
+  { name: "exceljs", required: true, why: "XLSX export in src/components/export.js (loaded when a user exports)" }
 ];
 
 /** duckdb-wasm files the browser loads at runtime, besides the JS API in _esm.js. */

@@ -8,6 +8,8 @@ import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {formatNumber, formatPercent, formatSigned, isMissing} from "./format.js";
 import {legend} from "./legend.js";
+import {categoryRows, changeRows, compositionByPlace, compositionByYear, gridRows, rankedRows, seriesOverYears, spreadRows} from "./chart-data.js";
+import {chartExport} from "./export.js";
 import {DIVERGING, HIGHLIGHT, MUTED, OKABE_ITO, SEQUENTIAL, SYMBOLS} from "./palette.js";
 
 const STYLE = {fontSize: "12px", fontFamily: "var(--sans-serif)", overflow: "visible", background: "transparent"};
@@ -35,12 +37,16 @@ function splitYLabel(y) {
   return [{...rest, label: null}, label];
 }
 
-/** <figure class="chart" data-chart=name> with an optional legend and caption. */
-export function figure(name, content, {legendItems, caption, empty} = {}) {
+/**
+ * <figure class="chart" data-chart=name> with an optional legend and caption, and the export
+ * buttons of its data when `data` (() => sheets, see chart-data.js) is given.
+ */
+export function figure(name, content, {legendItems, caption, empty, data} = {}) {
   return html`<figure class="chart" data-chart=${name}>
     ${legendItems?.length ? legend(legendItems) : null}
     ${empty ? html`<div class="chart-empty" data-empty>${empty}</div>` : content}
     ${caption ? html`<figcaption>${caption}</figcaption>` : null}
+    ${data && !empty ? chartExport(name, data) : null}
   </figure>`;
 }
 
@@ -81,7 +87,7 @@ export function seriesStyle(names) {
  * Lines over years, one per series (e.g. township). Gaps where a value is missing.
  * @param {{series: string, year: number, value: number|null, report_id?: string}[]} rows
  */
-export function linesOverYears(rows, {width, years, label, unit, seriesNames, height = 320, name = "lines", scale = "linear"}) {
+export function linesOverYears(rows, {width, years, label, unit, seriesNames, height = 320, name = "lines", scale = "linear", seriesLabel}) {
   const names = seriesNames ?? [...new Set(rows.map((r) => r.series))];
   const {color, symbol} = seriesStyle(names);
   const defined = rows.filter((r) => !isMissing(r.value));
@@ -122,7 +128,10 @@ export function linesOverYears(rows, {width, years, label, unit, seriesNames, he
     y: {...options.y, domain: y.domain, nice: false},
     marks: [...marks.slice(0, 3), Plot.text(labels, {x: "year", y: "labelY", text: "series", fill: "series", dx: 8, textAnchor: "start", fontWeight: 600}), yTitle(yLabel, options.marginLeft), marks[3]]
   });
-  return figure(name, plot, {legendItems: names.length > 1 ? names.map((n) => ({label: n, color: color.range[names.indexOf(n)]})) : null});
+  return figure(name, plot, {
+    legendItems: names.length > 1 ? names.map((n) => ({label: n, color: color.range[names.indexOf(n)]})) : null,
+    data: () => seriesOverYears(rows, {years, label, unit, seriesLabel, seriesNames: names})
+  });
 }
 
 /** Minimum distance in pixels between two end labels (a 12 px font takes about 17 px of line). */
@@ -146,7 +155,7 @@ function endLabels(defined, y) {
  * the chart: zeros as "0", missing as "无数据" (small counts must not disappear).
  * @param {{series: string, value: number|null, highlight?: boolean}[]} rows
  */
-export function rankedBars(rows, {width, label, unit, year}) {
+export function rankedBars(rows, {width, label, unit, year, seriesLabel}) {
   const sorted = rows
     .slice()
     .sort((a, b) => (isMissing(a.value) ? 1 : 0) - (isMissing(b.value) ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || a.series.localeCompare(b.series, "zh-CN"));
@@ -194,7 +203,7 @@ export function rankedBars(rows, {width, label, unit, year}) {
       }))
     ]
   });
-  return figure("ranked-bars", plot);
+  return figure("ranked-bars", plot, {data: () => rankedRows(sorted, {label, unit, year, seriesLabel})});
 }
 
 /** A small deterministic jitter in [-1, 1] from a string (so dots do not sit on one line). */
@@ -209,7 +218,7 @@ function jitter(key) {
  * per township (highlighted ones in colour) so outliers can be identified by their tooltip.
  * @param {{series: string, year: number, value: number|null, highlight?: boolean}[]} rows
  */
-export function spreadByYear(rows, {width, years, label, unit, highlightNames = [], scale = "linear"}) {
+export function spreadByYear(rows, {width, years, label, unit, highlightNames = [], scale = "linear", seriesLabel}) {
   const defined = rows.filter((r) => !isMissing(r.value));
   if (!defined.length) return figure("spread", null, {empty: "所选范围内没有该指标的数值。"});
   const stats = d3
@@ -255,7 +264,7 @@ export function spreadByYear(rows, {width, years, label, unit, highlightNames = 
     {label: "其他乡镇", color: MUTED},
     ...highlightNames.map((n, i) => ({label: n, color: color.range[i]}))
   ];
-  return figure("spread", plot, {legendItems});
+  return figure("spread", plot, {legendItems, data: () => spreadRows(rows, stats.slice().sort((a, b) => a.year - b.year), {years, label, unit, seriesLabel})});
 }
 
 /**
@@ -263,7 +272,7 @@ export function spreadByYear(rows, {width, years, label, unit, highlightNames = 
  * (purple = decrease, orange = increase) and labelled with it.
  * @param {{series: string, year: number, value: number|null}[]} rows
  */
-export function changeGrid(rows, {width, years, label, unit, seriesNames}) {
+export function changeGrid(rows, {width, years, label, unit, seriesNames, seriesLabel}) {
   const names = seriesNames ?? [...new Set(rows.map((r) => r.series))];
   const byKey = new Map(rows.map((r) => [`${r.series}\u0001${r.year}`, r.value]));
   const changes = [];
@@ -299,7 +308,7 @@ export function changeGrid(rows, {width, years, label, unit, seriesNames}) {
       }))
     ]
   });
-  return figure("change", plot, {caption: "每格为该年与上一年相比的变化（两年都有数值时）。", legendItems: [
+  return figure("change", plot, {caption: "每格为该年与上一年相比的变化（两年都有数值时）。", data: () => changeRows(changes, {years, label, unit, seriesNames: names, seriesLabel}), legendItems: [
     {label: `减少（${axisTitle(label, unit)}）`, color: d3.interpolatePuOr(0.15)},
     {label: "不变", color: d3.interpolatePuOr(0.5)},
     {label: "增加", color: d3.interpolatePuOr(0.85)}
@@ -342,7 +351,7 @@ export function stackedByYear(rows, {width, years, groups, mode = "absolute", la
       })))
     ]
   });
-  return figure(name, plot, {legendItems: groups.filter((g) => data.some((d) => d.group === g.id))});
+  return figure(name, plot, {legendItems: groups.filter((g) => data.some((d) => d.group === g.id)), data: () => compositionByYear(rows, {years, groups, label, unit})});
 }
 
 /**
@@ -350,7 +359,7 @@ export function stackedByYear(rows, {width, years, groups, mode = "absolute", la
  * and labelled. Zero cells are drawn pale; missing cells are left blank.
  * @param {{x: number|string, y: string, value: number, title?: string}[]} rows
  */
-export function countGrid(rows, {width, xDomain, yDomain, xLabel, label, unit, name = "count-grid"}) {
+export function countGrid(rows, {width, xDomain, yDomain, xLabel, label, unit, name = "count-grid", yLabel}) {
   if (!rows.length) return figure(name, null, {empty: "没有数据。"});
   const longest = d3.max(yDomain, (n) => String(n).length) ?? 4;
   const marginLeft = Math.min(width * 0.35, 16 + longest * 12);
@@ -375,7 +384,10 @@ export function countGrid(rows, {width, xDomain, yDomain, xLabel, label, unit, n
       Plot.tip(rows, Plot.pointer({x: "x", y: "y", title: (d) => d.title ?? `${d.y} · ${d.x}：${formatNumber(d.value)}${unit ? ` ${unit}` : ""}`, ...TIP_STYLE}))
     ]
   });
-  return figure(name, plot, {legendItems: [{label: `颜色越深：${axisTitle(label, unit)}越多`, color: d3.interpolateCividis(0.15)}, {label: "0", color: "#f4f4f4"}]});
+  return figure(name, plot, {
+    legendItems: [{label: `颜色越深：${axisTitle(label, unit)}越多`, color: d3.interpolateCividis(0.15)}, {label: "0", color: "#f4f4f4"}],
+    data: () => gridRows(rows, {xDomain, yDomain, label, unit, yLabel, missingNote: "空白 = 该年没有报告"})
+  });
 }
 
 /**
@@ -404,7 +416,7 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
       Plot.tip(data, Plot.pointerY({x: "value", y: "label", title: (r) => r.title ?? `${r.label}：${formatNumber(r.value)}${unit ? ` ${unit}` : ""}`, ...TIP_STYLE}))
     ]
   });
-  return figure(name, plot, max > 0 ? {} : {caption: "各项均为 0。"});
+  return figure(name, plot, {data: () => categoryRows(data, {label, unit}), ...(max > 0 ? {} : {caption: "各项均为 0。"})});
 }
 
 /**
@@ -412,7 +424,7 @@ export function categoryBars(rows, {width, label, unit, name = "category-bars", 
  * `places` keeps its row (total 0 → "0", no data → "无数据"). Sorted by total, largest first.
  * @param {{place: string, group: string, value: number}[]} rows
  */
-export function stackedByPlace(rows, {width, places, groups, mode = "absolute", label, unit, name = "stacked-places"}) {
+export function stackedByPlace(rows, {width, places, groups, mode = "absolute", label, unit, name = "stacked-places", placeLabel}) {
   const labelOf = new Map(groups.map((g) => [g.id, g.label]));
   const data = rows.filter((r) => !isMissing(r.value) && r.value > 0 && labelOf.has(r.group));
   const totals = new Map(places.map((p) => [p, null]));
@@ -454,7 +466,7 @@ export function stackedByPlace(rows, {width, places, groups, mode = "absolute", 
       })))
     ]
   });
-  return figure(name, plot, {legendItems: groups.filter((g) => data.some((d) => d.group === g.id))});
+  return figure(name, plot, {legendItems: groups.filter((g) => data.some((d) => d.group === g.id)), data: () => compositionByPlace(rows, {places: order, groups, label, unit, placeLabel})});
 }
 
 /**
@@ -462,7 +474,7 @@ export function stackedByPlace(rows, {width, places, groups, mode = "absolute", 
  * marked 缺 (score 0). Cells link to the report when `href` is given.
  * @param {{x: number, y: string, score: number, missing?: boolean, href?: string, title: string}[]} rows
  */
-export function scoreGrid(rows, {width, xDomain, yDomain, name = "score-grid"}) {
+export function scoreGrid(rows, {width, xDomain, yDomain, name = "score-grid", yLabel}) {
   if (!rows.length) return figure(name, null, {empty: "没有数据。"});
   const longest = d3.max(yDomain, (n) => String(n).length) ?? 4;
   const marginLeft = Math.min(width * 0.35, 16 + longest * 12);
@@ -484,7 +496,7 @@ export function scoreGrid(rows, {width, xDomain, yDomain, name = "score-grid"}) 
       Plot.tip(rows, Plot.pointer({x: "x", y: "y", title: "title", ...TIP_STYLE}))
     ]
   });
-  return figure(name, plot, {legendItems: [
+  return figure(name, plot, {data: () => gridRows(rows, {xDomain, yDomain, label: "质量分", unit: "分", value: "score", yLabel, missingNote: "没有年报的年份计 0 分；空白 = 不在评分范围"}), legendItems: [
     {label: "100 分：没有扣分", color: d3.interpolateCividis(1)},
     {label: "50 分", color: d3.interpolateCividis(0.5)},
     {label: "0 分 / 缺：没有年报", color: d3.interpolateCividis(0)}

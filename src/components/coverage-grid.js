@@ -3,6 +3,8 @@
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {legend} from "./legend.js";
+import {gridRows} from "./chart-data.js";
+import {chartExport} from "./export.js";
 import {MISSING_COLOR, TEMPLATES, templateOf} from "./templates.js";
 
 const ROW_HEIGHT = 20;
@@ -118,9 +120,21 @@ export function coverageGrid(counts, {width, years}) {
 
   cells.append("title").text((d) => cellTitle(d));
 
+  // the grid as a table: the template of each township's report per year, or 缺失; and the counts
+  const data = () => {
+    const cells = townships.flatMap((t) => years.map((year) => ({t, year, cell: t.years.get(year)})));
+    const text = cells.map(({t, year, cell}) => ({y: t.label, x: year, value: !cell?.n ? "缺失" : cell.n > 1 ? `${cell.n} 份：${[...cell.byTemplate].map(([tp, k]) => `${tp.label}×${k}`).join("、")}` : cell.template.label}));
+    const counts = cells.map(({t, year, cell}) => ({y: t.label, x: year, value: cell?.n ?? 0}));
+    const yDomain = townships.map((t) => t.label);
+    return [
+      ...gridRows(text, {xDomain: years, yDomain, label: "报告的模板", yLabel: "县区 · 乡镇", kind: "text", name: "模板"}),
+      ...gridRows(counts, {xDomain: years, yDomain, label: "报告数", unit: "份", yLabel: "县区 · 乡镇", name: "报告数"})
+    ];
+  };
   return html`<figure class="chart" data-chart="coverage-grid">
     ${legend([...TEMPLATES, {label: "缺失（无报告）", color: MISSING_COLOR}])}
     <div class="coverage-grid-scroll">${svg.node()}</div>
+    ${chartExport("coverage-grid", data)}
   </figure>`;
 }
 

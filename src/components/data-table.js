@@ -1,9 +1,15 @@
 // A sortable, paged table (htl: every value is escaped). Click a header to sort (again to reverse);
 // missing values always sort last. `table.rows` holds all rows in the current order, which is
-// what the export buttons write.
+// what its export buttons (CSV/XLSX, under the table) write.
+// The columns linking to 报告详情 come first and stay in view when a wide table scrolls sideways.
+// Printing prints every row (up to PRINT_MAX_ROWS, with a note saying so), not the current page.
 import {html} from "npm:htl";
+import {exportButtons, headingOf, sheet} from "./export.js";
 import {MISSING, formatNumber, isMissing} from "./format.js";
 import {pageLink} from "./url-state.js";
+
+/** At most this many rows are printed; the printout says how many there are in all. */
+export const PRINT_MAX_ROWS = 500;
 
 const collator = new Intl.Collator("zh-CN", {numeric: true});
 
@@ -46,17 +52,30 @@ function compareValues(a, b) {
  * @param {object[]} rows
  * @param {{columns?: string[], labels?: Record<string,string>, format?: (column, value, row) => any,
  *          pageSize?: number, name?: string, sort?: {column: string, descending?: boolean}, caption?: string,
- *          onSort?: (sort: {column: string, descending: boolean}) => void}} options
- *   onSort: told of every sort change (e.g. to keep the order when the rows are replaced)
+ *          onSort?: (sort: {column: string, descending: boolean}) => void, linkColumns?: string[],
+ *          exports?: false | {title?: string, tables?: string[], labels?: Record<string,string>, names?: Record<string,string>, sheets?: () => object[]}}} options
+ *   onSort: told of every sort change (e.g. to keep the order when the rows are replaced);
+ *   linkColumns: columns whose cells link to 报告详情 besides report_id (shown first, kept in view);
+ *   exports: the export buttons under the table (false: none); title (default: the heading above),
+ *   tables/labels/names: how the columns are described in the files (export.js sheet()),
+ *   sheets: more sheets for the XLSX after the table's own
  */
-export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, name = "table", sort, caption, onSort} = {}) {
-  const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, name = "table", sort, caption, onSort, linkColumns = [], exports = {}} = {}) {
+  const given = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  const links = new Set(given.filter((c) => c === "report_id" || linkColumns.includes(c)));
+  const cols = [...given.filter((c) => links.has(c)), ...given.filter((c) => !links.has(c))];
   let sortColumn = sort?.column && cols.includes(sort.column) ? sort.column : null;
   let descending = !!sort?.descending;
   let page = 0;
   let size = pageSize;
+  let printing = false;
   const root = html`<div class="data-table" data-table=${name}></div>`;
   root.columns = cols;
+  const exportBar = exports === false ? null : exportButtons(() => {
+    const title = exports.title ?? (headingOf(root) || name);
+    const main = sheet(title, root.rows, cols, {tables: exports.tables, labels: {...exportLabels(labels), ...exports.labels}, names: exports.names});
+    return {title, sheets: [main, ...(exports.sheets?.() ?? [])]};
+  }, {name, label: "导出此表（全部行，按当前排序）："});
 
   const sorted = () => {
     if (!sortColumn) return rows.slice();
@@ -78,7 +97,7 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
     root.rows = all;
     const pages = Math.max(1, Math.ceil(all.length / size));
     page = Math.min(page, pages - 1);
-    const shown = all.slice(page * size, page * size + size);
+    const shown = printing ? all.slice(0, PRINT_MAX_ROWS) : all.slice(page * size, page * size + size);
     const header = cols.map((c) => {
       const state = c === sortColumn ? (descending ? "descending" : "ascending") : "none";
       const button = html`<button type="button" class="sort" title="点击排序">${labels[c] ?? c}<span class="sort-mark">${state === "ascending" ? " ▲" : state === "descending" ? " ▼" : ""}</span></button>`;
@@ -90,12 +109,13 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
         render();
         root.dispatchEvent(new Event("input", {bubbles: true}));
       };
-      return html`<th aria-sort=${state} data-column=${c} class=${numeric.has(c) ? "num" : null}>${button}</th>`;
+      return html`<th aria-sort=${state} data-column=${c} class=${[numeric.has(c) ? "num" : "", links.has(c) ? "link-col" : ""].join(" ").trim() || null}>${button}</th>`;
     });
     const body = shown.map(
       (row) => html`<tr>${cols.map((c) => {
         const v = row[c];
-        return html`<td class=${typeof v === "number" || numeric.has(c) ? "num" : null}>${(format ?? ((col, value) => defaultFormat(col, value)))(c, v, row)}</td>`;
+        const classes = [typeof v === "number" || numeric.has(c) ? "num" : "", links.has(c) ? "link-col" : ""].join(" ").trim();
+        return html`<td class=${classes || null}>${(format ?? ((col, value) => defaultFormat(col, value)))(c, v, row)}</td>`;
       })}</tr>`
     );
     const prev = html`<button type="button" disabled=${page === 0}>上一页</button>`;
@@ -119,10 +139,49 @@ export function dataTable(rows, {columns, labels = {}, format, pageSize = 25, na
       html`<div class="pager" data-pager>
         <span data-row-count=${all.length}>共 ${formatNumber(all.length)} 行</span>
         ${prev}<span data-page>第 ${page + 1} / ${pages} 页</span>${next}${sizeSelect}
-      </div>`
+      </div>`,
+      html`<p class="print-note" data-print-note>${
+        all.length > PRINT_MAX_ROWS
+          ? `本表共 ${formatNumber(all.length)} 行，只打印了前 ${formatNumber(PRINT_MAX_ROWS)} 行；完整数据请在网页上用“导出此表”下载。`
+          : `本表共 ${formatNumber(all.length)} 行，已全部打印。`
+      }</p>`,
+      exportBar ?? ""
     );
   };
   render();
+  onPrint(root, (on) => {
+    printing = on;
+    render();
+  });
   root.value = root;
   return root;
+}
+
+/** Display labels kept for the files, except the short "报告" of link columns (the files say 报告编号). */
+function exportLabels(labels) {
+  return Object.fromEntries(Object.entries(labels).filter(([key, label]) => !(key === "report_id" && label === "报告")));
+}
+
+/**
+ * Calls `change(true)` before the page is printed and `change(false)` after (beforeprint/afterprint,
+ * and the print media query, which also follows emulated print media). Stops once `element` has
+ * left the page.
+ */
+function onPrint(element, change) {
+  const media = matchMedia("print");
+  let state = false;
+  const update = (on) => {
+    if (!element.isConnected) return stop(); // replaced by a newer render of the page
+    if (on !== state) change((state = on));
+  };
+  const before = () => update(true);
+  const after = () => update(media.matches);
+  const stop = () => {
+    removeEventListener("beforeprint", before);
+    removeEventListener("afterprint", after);
+    media.removeEventListener("change", after);
+  };
+  addEventListener("beforeprint", before);
+  addEventListener("afterprint", after);
+  media.addEventListener("change", after);
 }

@@ -215,3 +215,56 @@ export function highlightedSnippet(snippet, value) {
   if (!match) return html`<span class="snippet">${text}</span>`;
   return html`<span class="snippet">${text.slice(0, match.start)}<mark>${text.slice(match.start, match.end)}</mark>${text.slice(match.end)}</span>`;
 }
+
+/** A printed cell for the files: its number, else what was printed ("/", "—"), else empty. */
+function printedValue(cell) {
+  if (!cell) return null;
+  if (!isMissing(cell.value)) return cell.value;
+  return cell.raw === "" || cell.raw == null ? null : cell.raw;
+}
+
+const ROW_LABEL = {key: "row_label", label: "项目", kind: "text"};
+const ROW_ID = {key: "row", label: "行编号", name: "row", kind: "text"};
+
+/**
+ * Tables 二三四 of one report laid out as printed, as sheets to export (export.js): one row per
+ * table row, one column per printed column; numbers as numbers, "/" and "—" as printed.
+ */
+export function printedTableSheets(template, cellIndex) {
+  const sheets = [];
+  const blocks = T2_BLOCKS[template];
+  if (blocks) {
+    const cols = [...new Map(blocks.flatMap((b) => b.cols).map(([id, label]) => [id, label])).entries()];
+    sheets.push({
+      name: "表二",
+      rows: blocks.flatMap((b) => b.rows.map(([row, label]) => ({
+        block: b.block, row, row_label: label,
+        ...Object.fromEntries(b.cols.map(([col]) => [`c:${col}`, printedValue(cellIndex.get(`t2:${row}:${col}`))]))
+      }))),
+      columns: [{key: "block", label: "分项", kind: "text"}, ROW_LABEL, ...cols.map(([id, label]) => ({key: `c:${id}`, label, name: id, kind: "auto"})), ROW_ID]
+    });
+  }
+  if ([...cellIndex.keys()].some((k) => k.startsWith("t3:"))) {
+    const hasSubtotal = [...cellIndex.keys()].some((k) => k.startsWith("t3:") && k.endsWith(":org_subtotal"));
+    const cols = T3_COLUMNS.filter((c) => c.id !== "org_subtotal" || hasSubtotal);
+    sheets.push({
+      name: "表三",
+      rows: t3RowsOf(template).filter((r) => !r.heading).map((r) => ({
+        row: r.id, row_label: `${r.ordinal ?? ""}${r.label}`,
+        ...Object.fromEntries(cols.map((c) => [`c:${c.id}`, printedValue(cellIndex.get(`t3:${r.id}:${c.id}`))]))
+      })),
+      columns: [ROW_LABEL, ...cols.map((c) => ({key: `c:${c.id}`, label: c.label, name: c.id, kind: "auto"})), ROW_ID]
+    });
+  }
+  if ([...cellIndex.keys()].some((k) => k.startsWith("t4:"))) {
+    sheets.push({
+      name: "表四",
+      rows: T4_ROWS.map((r) => ({
+        row: r.id, row_label: r.label,
+        ...Object.fromEntries(T4_COLUMNS.map((c) => [`c:${c.id}`, printedValue(cellIndex.get(`t4:${r.id}:${c.id}`))]))
+      })),
+      columns: [ROW_LABEL, ...T4_COLUMNS.map((c) => ({key: `c:${c.id}`, label: c.label, name: c.id, kind: "auto"})), ROW_ID]
+    });
+  }
+  return sheets;
+}

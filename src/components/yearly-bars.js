@@ -2,6 +2,8 @@
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {legend} from "./legend.js";
+import {compositionByYear} from "./chart-data.js";
+import {chartExport} from "./export.js";
 import {TEMPLATES, templateOf} from "./templates.js";
 
 /**
@@ -77,8 +79,13 @@ export function yearlyBars(counts, {width, years, height = 300}) {
     .append("title")
     .text((d) => `${d.year}年 · ${templateOf(d.key).label}：${d.y1 - d.y0} 份`);
 
+  const data = () => compositionByYear(
+    rows.flatMap((r) => keys.map((k) => ({year: r.year, group: k, value: r[k]}))),
+    {years, groups: TEMPLATES.map((t) => ({id: t.key, label: t.label})), label: "报告数", unit: "份"}
+  );
   return html`<figure class="chart" data-chart="yearly-bars">
     ${legend(TEMPLATES)}
     ${svg.node()}
+    ${chartExport("yearly-bars", data)}
   </figure>`;
 }
