@@ -32,7 +32,8 @@ function sheetRows(ws: ExcelJS.Worksheet): Cell[][] {
 
 async function readXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  // (exceljs types its input as an older Node Buffer)
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
 }
 

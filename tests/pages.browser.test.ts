@@ -411,7 +411,7 @@ describe("all pages in headless Chromium (offline)", () => {
     expect(new Set(parsed.map((r) => r.report_id))).toEqual(new Set(expected.map((r) => r.report_id)));
     // XLSX (ExcelJS reads it back): the same two header rows, then one row per result row, years as numbers
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await downloadBytes(page, "xlsx"));
+    await workbook.xlsx.load((await downloadBytes(page, "xlsx")) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("查询结果")!;
     expect(sheet.rowCount).toBe(expected.length + 2);
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(header);
