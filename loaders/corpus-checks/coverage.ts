@@ -1,6 +1,8 @@
-// Coverage: for every county present in the corpus, every township-level unit listed for it (the
-// gazetteer and the user's places files, plus units seen only in reports) × every year in range:
-// present (one report), duplicated (two or more files for the same township-year) or missing.
+// Coverage: for every county present in the corpus's township reports, every township-level unit
+// listed for it (the gazetteer and the user's places files, plus units seen only in reports) ×
+// every year in range: present (one report), duplicated (two or more files for the same
+// township-year) or missing. Reports of other levels (a county's or a department's own report)
+// are not township reports: they neither put their county in the grid nor fill a cell.
 // Reports without a county are not placed in the grid (their place is unknown), except that a
 // report named by a township that is listed exactly once among the corpus's counties is counted
 // there (its county could only be that one within this grid).
@@ -39,8 +41,9 @@ export function coverage(ty: TownshipYears, options: CoverageOptions = {}): { ro
   let maxYear = -Infinity;
   for (const ref of ty.refs) {
     const r = ref.record;
+    if (!r.township) continue;
     if (r.county && !counties.has(r.county)) counties.set(r.county, { city: r.city, province: r.province });
-    if (r.year !== null && r.township) {
+    if (r.year !== null) {
       minYear = Math.min(minYear, r.year);
       maxYear = Math.max(maxYear, r.year);
     }
