@@ -6,7 +6,8 @@ const SITE_TESTS = [
   "tests/offline-build.test.ts",
   "tests/site.browser.test.ts",
   "tests/pages.browser.test.ts",
-  "tests/pages-hostile.browser.test.ts"
+  "tests/pages-hostile.browser.test.ts",
+  "tests/pages-levels.browser.test.ts"
 ];
 
 export default defineConfig({
