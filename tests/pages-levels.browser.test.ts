@@ -172,6 +172,19 @@ describe("reports of every level on the pages", () => {
     await page.close();
   });
 
+  it("数据浏览: a unit of another level is a filter choice; its SQL and the preview give exactly its reports", async () => {
+    const district = reports.find((r) => r.level === "county" && r.unit === "岚东区")!;
+    const key = `${[district.province, district.city, district.county, district.unit].join("/")}#county`;
+    const { page, problems } = await visit(`/explore?level=county&t=${encodeURIComponent(key)}`, '[data-table="result"] table');
+    await page.waitForSelector("[data-result-final]", { timeout: 60_000 });
+    const expected = reports.filter((r) => r.level === "county" && r.unit === "岚东区" && r.county === district.county);
+    expect(await page.locator("[data-result-count]").innerText()).toBe(zh(expected.length));
+    expect(await page.locator('[data-table="result"] tbody tr td:first-child').allInnerTexts()).toEqual(expected.map((r) => r.report_id));
+    expect(await page.locator(".sql-input").inputValue()).toContain("r.level IN ('county')");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("报告详情 of a district's report names the district and its level", async () => {
     const district = reports.find((r) => r.level === "county" && r.unit === "岚东区")!;
     const { page, problems } = await visit(`/report?id=${district.report_id}`, "[data-report-title]");
