@@ -7,7 +7,8 @@ const SITE_TESTS = [
   "tests/site.browser.test.ts",
   "tests/pages.browser.test.ts",
   "tests/pages-hostile.browser.test.ts",
-  "tests/exports.browser.test.ts"
+  "tests/exports.browser.test.ts",
+  "tests/pages-levels.browser.test.ts"
 ];
 
 export default defineConfig({

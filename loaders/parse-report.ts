@@ -29,7 +29,7 @@ export function emptyRecord(file: string): ReportRecord {
     published_on: null, template: "unknown", active_total: null, active_total_approx: null, active_categories: [],
     requests_new_total: null, requests_carried_total: null, requests_handled_total: null,
     requests_forward_total: null, review_total: null, litigation_total: null, fees: null, cells: [], checks: [],
-    warnings: [],
+    warnings: [], level: null, unit: null,
   };
 }
 
@@ -69,8 +69,8 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     file, text, titleLines, pageTitle: read.title ? normaliseText(read.title) : null, url: read.url,
     pageDate: read.pageDate, places: options.places,
   });
-  const { township, county, city, province, year, published_on } = identity;
-  Object.assign(record, { township, county, city, province, year, published_on });
+  const { level, unit, township, county, city, province, year, published_on } = identity;
+  Object.assign(record, { level, unit, township, county, city, province, year, published_on });
   record.warnings.push(...identity.warnings);
   record.code = identity.code;
   record.identity_sources = identity.sources;
@@ -107,7 +107,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   if (normalised.pageStarts) withPages(record, text, normalised.pageStarts);
   record.status = statusOf(record, tables);
   if (read.incomplete && record.status === "ok") record.status = "partial";
-  if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到乡镇名称和年度：请确认这是政府信息公开工作年度报告";
+  if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到报告单位（乡镇或县区、市、部门）和年度：请确认这是政府信息公开工作年度报告";
   return record;
 }
 
@@ -115,8 +115,8 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
  * (…/青峪市/南门街道/2012年….txt): coverage then counts it as present but unreadable. */
 function identifiedByPath(record: ReportRecord, options: ParseOptions): ReportRecord {
   const identity = identify({ file: record.file, text: "", titleLines: [], pageTitle: null, url: null, pageDate: null, places: options.places });
-  const { township, county, city, province, year } = identity;
-  Object.assign(record, { township, county, city, province, year });
+  const { level, unit, township, county, city, province, year } = identity;
+  Object.assign(record, { level, unit, township, county, city, province, year });
   record.code = identity.code;
   return record;
 }
@@ -154,8 +154,9 @@ function titleCandidates(text: string): string[] {
 }
 
 function statusOf(r: ReportRecord, tables: TablesParse | null): Status {
-  if (r.template === "unknown" && !r.township && r.year === null) return "error";
-  if (r.template === "unknown" || !r.township || r.year === null) return "partial";
+  // Whose report: a township, or a unit at another level (a county's report has no township to miss).
+  if (r.template === "unknown" && !r.unit && r.year === null) return "error";
+  if (r.template === "unknown" || !r.unit || r.year === null) return "partial";
   if (tables && Object.values(tables.state).some((s) => s !== "parsed")) return "partial";
   if (r.cells.some((c) => c.source.endsWith(":unaligned"))) return "partial";
   return "ok";

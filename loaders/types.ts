@@ -3,6 +3,13 @@
 export type Status = "ok" | "partial" | "error" | "unsupported" | "needs-ocr";
 export type TemplateId = "free-text-2008" | "template-2019" | "template-2021" | "unknown";
 export type TableId = "t2" | "t3" | "t4";
+/** The level of the unit a report is about (the contract's `level`), in this order everywhere. */
+export const LEVELS = ["township", "county", "city", "province", "department"] as const;
+export type Level = (typeof LEVELS)[number];
+/** The levels' names in the warnings, the CLI's summary lines and the site. */
+export const LEVEL_LABELS: Record<Level, string> = {
+  township: "乡镇/街道", county: "县区", city: "地市", province: "省", department: "部门",
+};
 
 /** One cell of an official table, long format. `source` says where it came from (provenance). */
 export interface Cell {
@@ -59,6 +66,14 @@ export interface ReportRecord {
   cells: Cell[];
   checks: Check[];
   warnings: string[];
+  /**
+   * The level of the unit the report is about: township (乡镇/街道), county (县区: 区, 县, 县级市, 旗,
+   * county-level zones), city (地市), province (省, 自治区, 直辖市), department (部门); null when unknown.
+   * Appended after `warnings` so that the earlier fields keep their order and position.
+   */
+  level: Level | null;
+  /** The unit: the township; a county's, city's or province's name (洪泽区, 淮安市); a department's name (上海市科委). */
+  unit: string | null;
   /** Not in the CLI contract (REPORT_FIELDS): the official 统计用区划代码 (reports.csv `code`). */
   code?: string | null;
   /** Not in the CLI contract (REPORT_FIELDS): where the identity came from (title, places file, the deciding clue…). */
@@ -84,5 +99,5 @@ export const REPORT_FIELDS = [
   "file", "status", "error", "township", "county", "city", "province", "year", "published_on",
   "template", "active_total", "active_total_approx", "active_categories", "requests_new_total",
   "requests_carried_total", "requests_handled_total", "requests_forward_total", "review_total",
-  "litigation_total", "fees", "cells", "checks", "warnings",
+  "litigation_total", "fees", "cells", "checks", "warnings", "level", "unit",
 ] as const satisfies readonly (keyof ReportRecord)[];

@@ -1,4 +1,4 @@
-// Identity (township, county, year, publication date) on hand-written fixtures, one per phrasing
+// Identity (level and unit, township, county, year, publication date) on hand-written fixtures, one per phrasing
 // pattern of real copies: tests/fixtures/identity/NN-name.txt, and NN-name.json with what must be
 // read (fields; sources; warnings that must be given). Every fixture goes through parseReport with
 // the national gazetteer, as the CLI does; the texts and figures are our own.
@@ -12,7 +12,7 @@ const DIR = join(import.meta.dirname, "fixtures", "identity");
 
 interface Expect {
   pattern: string;
-  fields: Partial<Record<"township" | "county" | "year" | "published_on", string | number | null>>;
+  fields: Partial<Record<"level" | "unit" | "township" | "county" | "city" | "province" | "code" | "year" | "published_on", string | number | null>>;
   sources?: Record<string, string>;
   warnings?: string[];
 }

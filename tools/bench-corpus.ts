@@ -176,7 +176,7 @@ outer: for (const year of YEARS) {
       { table: "t3", row: "carry_forward", col: "total", row_label: "", col_label: "", value: 0, raw: "0", unit: null, source: "" },
     ];
     records.push({
-      file, status: "ok", error: null, township: p.township, county: p.county, city: p.city, province: p.province, year,
+      file, status: "ok", error: null, level: "township", unit: p.township, township: p.township, county: p.county, city: p.city, province: p.province, year,
       published_on: f.published, template, active_total: f.active, active_total_approx: false, active_categories: [],
       requests_new_total: f.requests, requests_carried_total: null, requests_handled_total: null, requests_forward_total: null,
       review_total: 0, litigation_total: 0, fees: 0, cells, checks: [], warnings: [],

@@ -19,7 +19,7 @@ export const USAGE = `用法 / usage:
   --json          每个输入文件输出一行 JSON（JSON Lines，按输入顺序）
   --out 目录      写出 reports.csv、cells.csv、checks.csv（含跨报告核对）、evidence.csv、categories.csv、similar_reports.csv、
                   coverage.csv、quality.csv 到该目录
-  --places 路径   追加地名文件（CSV：code,township,county,city,province），可重复
+  --places 路径   追加地名文件（CSV：code,township,county,city,province；township 留空的行列出县级或地市级单位），可重复
   --jobs N        用 N 个线程并行解析（默认：按 CPU 核数和文件数自动选择；1 = 不并行）
   --quiet         不显示进度
   -h, --help      显示本帮助

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
 import { progressOn } from "./progress.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
-import { REPORT_FIELDS, type ReportRecord } from "../types.ts";
+import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTablesToDir } from "../output/write-tables.ts";
 import { analyseCorpus } from "../corpus-checks/index.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
@@ -74,6 +74,7 @@ function ordered(r: ReportRecord): Record<string, unknown> {
 }
 
 function summaryLine(r: ReportRecord): string {
-  const what = [r.township ?? "?", r.year ?? "?", r.template].join(" ");
+  const unit = r.unit && r.level && r.level !== "township" ? `${r.unit}（${LEVEL_LABELS[r.level]}）` : r.unit;
+  const what = [unit ?? "?", r.year ?? "?", r.template].join(" ");
   return `${r.status}\t${r.file}\t${what}${r.error ? `\t${r.error}` : ""}`;
 }

@@ -1,6 +1,8 @@
-// Coverage: for every county the corpus covers, every township-level unit listed for it (the
-// gazetteer and the user's places files, plus units seen only in reports) × every year in range:
+// Coverage: for every county the corpus's township reports cover, every township-level unit listed for
+// it (the gazetteer and the user's places files, plus units seen only in reports) × every year in range:
 // present (one report), duplicated (two or more files for the same township-year) or missing.
+// Reports of other levels (a county's or a department's own report) are not township reports: they
+// neither put their county in the grid nor fill a cell.
 // A county is covered when the corpus holds reports of at least a quarter of its listed units (and of
 // two at least), or when a places file lists its units; a county with a stray report or two (one
 // real sample among simulated ones) only gets rows for the townships that have reports, no 缺失.
@@ -46,10 +48,10 @@ export function coverage(ty: TownshipYears, options: CoverageOptions = {}): { ro
   const counties = new Map<string, { city: string | null; province: string | null; from: number; to: number; townships: Set<string> }>();
   for (const ref of ty.refs) {
     const r = ref.record;
-    if (!r.county) continue;
+    if (!r.county || !r.township) continue;
     const c = counties.get(r.county) ?? { city: r.city, province: r.province, from: Infinity, to: -Infinity, townships: new Set<string>() };
     counties.set(r.county, c);
-    if (r.year !== null && r.township) {
+    if (r.year !== null) {
       c.from = Math.min(c.from, r.year);
       c.to = Math.max(c.to, r.year);
       c.townships.add(r.township);

@@ -39,7 +39,8 @@ export function analyseCorpus(
   records: ReportRecord[], texts: readonly (string | null | undefined)[] = [], options: AnalyseOptions = {},
 ): CorpusAnalysis {
   const t0 = performance.now();
-  const places = options.places instanceof Map ? [...options.places.values()].flat() : options.places ?? [];
+  // Township-level units only: places rows above the township level (empty township) list no township.
+  const places = (options.places instanceof Map ? [...options.places.values()].flat() : options.places ?? []).filter((p) => p.township !== "");
   // A county-less report is grouped by name only when the name is not shared by several listed units.
   const counties = new Map<string, Set<string>>();
   for (const p of places) (counties.get(p.township) ?? counties.set(p.township, new Set()).get(p.township)!).add(p.county);

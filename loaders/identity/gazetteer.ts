@@ -7,7 +7,8 @@
 // only for the names actually looked up. County, city and province come from the code's prefix.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Place } from "./places.ts";
+import type { AdminPlace, Place } from "./places.ts";
+import { countyStem } from "./clues.ts";
 
 export interface Gazetteer {
   /** Township-level units called `name` (official name or a variant such as XX街道 for XX街道办事处). */
@@ -29,6 +30,13 @@ export interface Gazetteer {
    * shared by several cities (鼓楼区) is narrowed by `city` and `province` when given.
    */
   unitsInCounty(county: string, city?: string | null, province?: string | null): Place[];
+  /**
+   * Provinces, cities and counties called `name` (full names: 江苏省, 淮安市, 洪泽区; 广西 for the
+   * region). A city without counties (东莞市) is listed as a city and as a county.
+   */
+  adminUnits(name: string): AdminPlace[];
+  /** Counties whose name differs from `name` only in its level ending (洪泽县 → 洪泽区): renamed counties. */
+  countiesByStem(name: string): AdminPlace[];
   size: number;
   /** Milliseconds spent reading and indexing. */
   loadMs: number;
@@ -184,6 +192,47 @@ function loadGazetteer(): Gazetteer {
     return out;
   };
 
+  // Provinces, cities and counties by name, built on first use.
+  let admin: Map<string, AdminPlace[]> | null = null;
+  let countyStems: Map<string, AdminPlace[]> | null = null;
+  const adminIndex = (): Map<string, AdminPlace[]> => {
+    if (admin) return admin;
+    admin = new Map();
+    const put = (name: string, p: AdminPlace) => admin!.set(name, [...(admin!.get(name) ?? []), p]);
+    for (const [code, name] of provinces) {
+      const p: AdminPlace = { level: "province", name, code, county: null, city: null, province: name, origin: "gazetteer" };
+      put(name, p);
+      if (REGION_SHORT[name]) put(REGION_SHORT[name], p);
+    }
+    const cityOf = (code: string): string | null => {
+      const cityName = cities.get(code.slice(0, 4)) ?? "";
+      return /^(市辖区|县)$/.test(cityName) ? provinces.get(code.slice(0, 2)) ?? null : NOT_A_CITY.test(cityName) || !cityName ? null : cityName;
+    };
+    for (const [code, name] of cities) {
+      if (NOT_A_CITY.test(name)) continue;
+      put(name, { level: "city", name, code, county: null, city: name, province: provinces.get(code.slice(0, 2)) ?? "", origin: "gazetteer" });
+    }
+    for (const [code, name] of counties) {
+      put(name, { level: "county", name, code, county: name, city: cityOf(code), province: provinces.get(code.slice(0, 2)) ?? "", origin: "gazetteer" });
+    }
+    return admin;
+  };
+  const adminUnits = (name: string): AdminPlace[] => adminIndex().get(name) ?? [];
+  const countiesByStem = (name: string): AdminPlace[] => {
+    if (!countyStems) {
+      countyStems = new Map();
+      for (const list of adminIndex().values()) {
+        for (const p of list) {
+          if (p.level !== "county") continue;
+          const stem = countyStem(p.name);
+          if (stem.length >= 2 && stem !== p.name) countyStems.set(stem, [...(countyStems.get(stem) ?? []), p]);
+        }
+      }
+    }
+    const stem = countyStem(name);
+    return stem === name ? [] : (countyStems.get(stem) ?? []).filter((p) => p.name !== name);
+  };
+
   let pairs: Set<string> | null = null;
   const hasNamePair = (pair: string): boolean => {
     if (!pairs) {
@@ -194,7 +243,7 @@ function loadGazetteer(): Gazetteer {
   };
 
   return {
-    lookup, lookupStem, unitsInCounty, hasNamePair, size: townships,
+    lookup, lookupStem, unitsInCounty, adminUnits, countiesByStem, hasNamePair, size: townships,
     has: (name) => byName.has(name),
     isAdminName: (name) => adminNames.has(name),
     provinceNames: [...provinces.values()].flatMap((n) => (REGION_SHORT[n] ? [n, REGION_SHORT[n]] : [n])),

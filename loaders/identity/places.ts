@@ -9,6 +9,10 @@
 // Same-named townships are common (太平镇: 50 counties), so a name with several entries is decided
 // only by clues (clues.ts); otherwise it is left unresolved with a warning. Precision first: a
 // wrong county is worse than none.
+//
+// A places row with an empty township lists a unit above the township level that the gazetteer
+// lacks: a county-level unit (county given: a development zone, a renamed county) or a city-level
+// one (county empty, city given: 平潭综合实验区). Such rows are kept under the key ADMIN_ROWS.
 import Papa from "papaparse";
 import { gazetteer, TOWNSHIP_SUFFIX } from "./gazetteer.ts";
 import { countyStem, mentions, ordinaryHaystack, strongMentions, type ClueSources, type Mention } from "./clues.ts";
@@ -23,8 +27,23 @@ export interface Place {
   origin: "places" | "gazetteer";
 }
 
-/** User places by township name. */
+/** User places by township name; rows above the township level under ADMIN_ROWS. */
 export type PlaceIndex = Map<string, Place[]>;
+
+/** The PlaceIndex key of places rows with an empty township (county- or city-level units). */
+export const ADMIN_ROWS = "";
+
+/** A province, city or county (the unit of a report above the township level, or its place). */
+export interface AdminPlace {
+  level: "province" | "city" | "county";
+  name: string;
+  /** The 统计用区划代码 cut to the level: 6 digits for a county, 4 for a city, 2 for a province (or the places file's code). */
+  code: string;
+  county: string | null;
+  city: string | null;
+  province: string;
+  origin: "places" | "gazetteer";
+}
 
 const PLACE_COLUMNS = ["code", "township", "county", "city", "province"] as const;
 
@@ -35,10 +54,13 @@ export function parsePlacesCsv(csv: string, origin: string): Place[] {
   if (missing.length) throw new Error(`${origin}: 缺少列 ${missing.join(", ")}（需要 ${PLACE_COLUMNS.join(",")}）`);
   return parsed.data.map((row, i) => {
     const township = (row.township ?? "").trim();
-    if (!township) throw new Error(`${origin} 第 ${i + 2} 行：township 为空`);
+    const county = (row.county ?? "").trim();
+    const city = (row.city ?? "").trim() || null;
+    // An empty township lists a county-level (county given) or city-level unit (only city given).
+    if (!township && !county && !city) throw new Error(`${origin} 第 ${i + 2} 行：township、county、city 都为空`);
     return {
-      code: (row.code ?? "").trim(), township: canonicalTownship(township), county: (row.county ?? "").trim(),
-      city: (row.city ?? "").trim() || null, province: (row.province ?? "").trim(), origin: "places" as const,
+      code: (row.code ?? "").trim(), township: township ? canonicalTownship(township) : ADMIN_ROWS, county,
+      city, province: (row.province ?? "").trim(), origin: "places" as const,
     };
   });
 }
@@ -116,6 +138,61 @@ function userPairs(index: PlaceIndex | undefined): Set<string> {
 export function isKnownAdminName(name: string, options: ResolveOptions = {}): boolean {
   if (userAdminNames(options.places).has(name)) return true;
   return options.gazetteer !== false && gazetteer().isAdminName(name);
+}
+
+const adminUnitsOf = new WeakMap<PlaceIndex, Map<string, AdminPlace[]>>();
+
+/**
+ * The provinces, cities and counties of the user's places: those its townships belong to, and
+ * its rows with an empty township. Codes are the township codes' prefixes (9-digit codes only).
+ */
+function userAdminUnits(index: PlaceIndex | undefined): Map<string, AdminPlace[]> {
+  if (!index) return NO_UNITS;
+  let units = adminUnitsOf.get(index);
+  if (!units) {
+    units = new Map();
+    const put = (p: AdminPlace) => {
+      const list = units!.get(p.name) ?? [];
+      if (!list.some((q) => q.level === p.level && q.province === p.province && q.city === p.city)) list.push(p);
+      else if (p.code) for (const q of list) if (q.level === p.level && q.province === p.province && q.city === p.city && !q.code) q.code = p.code;
+      units!.set(p.name, list);
+    };
+    for (const list of index.values()) {
+      for (const p of list) {
+        const cut = (n: number) => (p.township !== ADMIN_ROWS && /^\d{9}$/.test(p.code) ? p.code.slice(0, n) : "");
+        const own = (level: AdminPlace["level"]) => (p.township === ADMIN_ROWS && levelOfRow(p) === level ? p.code : "");
+        if (p.province) put({ level: "province", name: p.province, code: cut(2), county: null, city: null, province: p.province, origin: "places" });
+        if (p.city && p.city !== p.province) put({ level: "city", name: p.city, code: own("city") || cut(4), county: null, city: p.city, province: p.province, origin: "places" });
+        if (p.county) put({ level: "county", name: p.county, code: own("county") || cut(6), county: p.county, city: p.city, province: p.province, origin: "places" });
+      }
+    }
+    adminUnitsOf.set(index, units);
+  }
+  return units;
+}
+
+function levelOfRow(p: Place): AdminPlace["level"] {
+  return p.county ? "county" : p.city ? "city" : "province";
+}
+
+const NO_UNITS = new Map<string, AdminPlace[]>();
+
+/**
+ * Provinces, cities and counties called `name`: the user's places first, then the gazetteer's
+ * (a gazetteer entry for the same unit — same level, name and province — is dropped).
+ */
+export function lookupAdmin(name: string, options: ResolveOptions = {}): AdminPlace[] {
+  const user = userAdminUnits(options.places).get(name) ?? [];
+  const national = options.gazetteer === false ? [] : gazetteer().adminUnits(name);
+  return [...user, ...national.filter((p) => !user.some((u) => u.level === p.level && u.province === p.province && (u.city === p.city || p.level !== "county")))];
+}
+
+/** Counties (user places and gazetteer) whose name differs from `name` only in its level ending: renamed. */
+export function lookupCountyStem(name: string, options: ResolveOptions = {}): AdminPlace[] {
+  const stem = countyStem(name);
+  const user = stem === name ? [] : [...userAdminUnits(options.places).values()].flat().filter((p) => p.level === "county" && p.name !== name && countyStem(p.name) === stem);
+  const national = options.gazetteer === false ? [] : gazetteer().countiesByStem(name);
+  return [...user, ...national.filter((p) => !user.some((u) => u.province === p.province && u.city === p.city))];
 }
 
 export function resolvePlace(township: string, clues: ClueSources, options: ResolveOptions = {}): Resolution {

@@ -294,6 +294,19 @@ export function namesOtherUnit(line: string): boolean {
   return /报告|年报/.test(s) && /(?:[县区市旗州盟局委厅]|(?<!镇|乡|街道|苏木|街|办事处)(?:人民政府|政府)|委员会|办公室|中心)(?:(?:19|20)\d{2}|二[〇○零0O])/.test(s);
 }
 
+/**
+ * How a report without any name speaks of itself: as a township (我镇, 本乡, 全街道…), never as a
+ * county, city, province or department (我县, 我市, 我省, 我局), the word it uses most; else null.
+ */
+export function townshipSelfWord(text: string): string | null {
+  if (HIGHER_SELF.test(text) || /[我本]省/.test(text)) return null;
+  const counts = Object.values(SELF).flatMap((re) => text.match(re) ?? []);
+  if (counts.length === 0) return null;
+  const byWord = new Map<string, number>();
+  for (const w of counts) byWord.set(w, (byWord.get(w) ?? 0) + 1);
+  return [...byWord].sort((a, b) => b[1] - a[1])[0][0];
+}
+
 function endingFamily(name: string): string {
   return /街道$/.test(name) ? "街道" : /苏木$/.test(name) ? "苏木" : /镇$/.test(name) ? "镇" : "乡";
 }

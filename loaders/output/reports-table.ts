@@ -9,6 +9,8 @@ export const REPORTS_COLUMNS = [
   "template", "active_total", "active_total_approx", "requests_new_total", "requests_carried_total",
   "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees",
   ...T2_METRIC_COLUMNS, "n_cells", "n_checks_failed", "n_warnings", "warnings",
+  // Added after the first release, appended so that the earlier columns keep their position.
+  "level", "unit",
 ] as const;
 
 export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
@@ -25,6 +27,6 @@ export function reportsRow(r: ReportRecord, corpusFails = 0): ReportsRow {
     review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees,
     ...table2Metrics(r.template, r.cells), n_cells: r.cells.length,
     n_checks_failed: r.checks.filter((c) => c.status === "fail").length + corpusFails, n_warnings: r.warnings.length,
-    warnings: r.warnings.join(" | "),
+    warnings: r.warnings.join(" | "), level: r.level, unit: r.unit,
   };
 }

@@ -1,7 +1,9 @@
 // The official tables as the site's pages need them (ids, labels, ordinals, headings, per
-// template), derived from loaders/templates so the browser carries no copy of the templates.
+// template), derived from loaders/templates so the browser carries no copy of the templates;
+// and the reports' levels with their names (loaders/types.ts).
 // Printed by src/data/schema.json.ts; read by src/components/table-schema.js.
 import { templates } from "../templates/index.ts";
+import { LEVELS, LEVEL_LABELS } from "../types.ts";
 
 export function siteSchema() {
   const byId = Object.fromEntries(templates.map((t) => [t.id, t]));
@@ -16,5 +18,7 @@ export function siteSchema() {
     t3Columns: table("template-2021", "t3").blocks[0].columns.map((c) => ({ id: c.id, label: c.label })),
     t4Rows: table("template-2021", "t4").blocks[0].rows.map((r) => ({ id: r.id, label: r.label })),
     t4Columns: table("template-2021", "t4").blocks[0].columns.map((c) => ({ id: c.id, label: c.label })),
+    /** The reports' `level` values, in order, with their names. */
+    levels: LEVELS.map((id) => ({ id, label: LEVEL_LABELS[id] })),
   };
 }

@@ -4,10 +4,12 @@
 import {html} from "npm:htl";
 import {setUrlParam, urlParam, urlParamAll} from "./url-state.js";
 
-/** Normalises options given as values or {value, label}. */
+/** Normalises options given as values or {value, label}; `aliases`: other spellings a URL may use. */
 function normalise(options) {
   return options.map((o) =>
-    o !== null && typeof o === "object" ? {value: o.value, label: o.label ?? String(o.value), group: o.group} : {value: o, label: String(o)}
+    o !== null && typeof o === "object"
+      ? {value: o.value, label: o.label ?? String(o.value), group: o.group, aliases: o.aliases ?? [], count: o.count}
+      : {value: o, label: String(o), aliases: []}
   );
 }
 
@@ -16,14 +18,39 @@ function findOption(options, raw) {
 }
 
 /**
+ * The option a URL value stands for: its value, else the one option that has it as an alias or label
+ * ("?county=桐川县" for 岚江省/岚州市/桐川县). `notice` says, in words, why a value was not taken: no
+ * option has it, or several do (two 鼓楼区).
+ */
+export function optionFromUrl(options, raw, what = "选项") {
+  if (raw === undefined || raw === "") return {option: findOption(options, raw)};
+  const exact = findOption(options, raw);
+  if (exact) return {option: exact};
+  const named = options.filter((o) => o.label === raw || o.aliases?.includes(raw));
+  if (named.length === 1) return {option: named[0]};
+  if (named.length > 1) {
+    return {notice: `网址中的${what}“${raw}”有 ${named.length} 个同名（${named.map((o) => o.label).join("、")}），请在下拉框中选择`};
+  }
+  return {notice: `网址中的${what}“${raw}”不在可选范围内，已改用默认`};
+}
+
+/** A short notice shown beside a control when the URL asked for something it could not show. */
+function noticeOf(text) {
+  return text ? html`<span class="control-notice" role="status" data-control-notice>${text}</span>` : null;
+}
+
+/**
  * A drop-down list.
  * @param {{name: string, label: string, options: any[], value?: any, width?: string}} options
- *   name: the URL parameter; value: the default (not written to the URL)
+ *   name: the URL parameter; value: the default (not written to the URL). An option may carry
+ *   `aliases` (other names a URL may use); a URL value that names no option, or several, is shown
+ *   as a notice beside the list (never ignored silently).
  */
 export function selectInput({name, label, options, value: defaultValue, width}) {
   const opts = normalise(options);
   const fallback = findOption(opts, defaultValue === undefined ? undefined : String(defaultValue)) ?? opts[0];
-  const initial = findOption(opts, urlParam(name)) ?? fallback;
+  const fromUrl = optionFromUrl(opts, urlParam(name), label);
+  const initial = fromUrl.option ?? fallback;
   const option = (o) => html`<option value=${opts.indexOf(o)} selected=${o === initial}>${o.label}</option>`;
   const groups = [...new Set(opts.map((o) => o.group))];
   const select = html`<select name=${name} style=${width ? {width} : {}}>${
@@ -31,9 +58,11 @@ export function selectInput({name, label, options, value: defaultValue, width}) 
       ? groups.map((g) => html`<optgroup label=${g ?? ""}>${opts.filter((o) => o.group === g).map(option)}</optgroup>`)
       : opts.map(option)
   }</select>`;
-  const control = html`<label class="control" data-control=${name}><span class="control-label">${label}</span>${select}</label>`;
+  const notice = noticeOf(fromUrl.notice);
+  const control = html`<label class="control" data-control=${name}><span class="control-label">${label}</span>${select}${notice}</label>`;
   control.value = initial?.value;
   select.addEventListener("input", () => {
+    notice?.remove();
     const option = opts[+select.value];
     control.value = option?.value;
     setUrlParam(name, option?.value, fallback?.value);
@@ -143,6 +172,48 @@ export function checkboxListInput({name, label, options, value: defaultValue = [
   }, {capture: true});
   control.value = opts.filter((o) => initial.has(o)).map((o) => o.value);
   count.textContent = `已选 ${control.value.length} / ${opts.length}`;
+  return control;
+}
+
+/**
+ * A row of check boxes, each with a count (e.g. the levels: 乡镇/街道 1,078 · 县区 2); value: the checked
+ * values. URL: one repeated parameter per checked value ("?level=" for none); an option may carry
+ * `aliases` (its Chinese name) that the URL may use. `buttons`: [{label, values}] that check exactly
+ * those values (全部 / 只看乡镇). `valueOf`: turns the checked values into the control's value.
+ * @param {{name: string, label: string, options: any[], value?: any[], buttons?: {label: string, values: any[]}[], valueOf?: (checked: any[]) => any}} options
+ */
+export function checkboxRowInput({name, label, options, value: defaultValue = [], buttons = [], valueOf = (checked) => checked}) {
+  const opts = normalise(options);
+  const raw = urlParamAll(name);
+  const found = (raw ?? []).map((v) => optionFromUrl(opts, v, label));
+  const fromUrl = found.filter((f) => f.option).map((f) => f.option);
+  const useUrl = raw !== undefined && (fromUrl.length > 0 || raw.length === 0);
+  const initial = new Set(useUrl ? fromUrl : opts.filter((o) => defaultValue.some((v) => String(v) === String(o.value))));
+  const boxes = opts.map((o, i) => html`<label class="check-option" data-option=${o.value}><input type="checkbox" value=${i} checked=${initial.has(o)}><span>${o.label}</span>${
+    o.count == null ? null : html`<span class="check-count" data-count>${o.count.toLocaleString("zh-CN")}</span>`
+  }</label>`);
+  const inputOf = (b) => b.querySelector("input");
+  const controlButtons = buttons.map((b) => {
+    const button = html`<button type="button">${b.label}</button>`;
+    button.onclick = () => {
+      for (const box of boxes) inputOf(box).checked = b.values.some((v) => String(v) === String(opts[+inputOf(box).value].value));
+      read();
+      control.dispatchEvent(new Event("input", {bubbles: true}));
+    };
+    return button;
+  });
+  const notices = found.filter((f) => f.notice).map((f) => noticeOf(f.notice));
+  const control = html`<span class="control check-row" role="group" aria-label=${label} data-control=${name}><span class="control-label">${label}</span>${boxes}${controlButtons}${notices}</span>`;
+  const read = () => {
+    const checked = boxes.filter((b) => inputOf(b).checked).map((b) => opts[+inputOf(b).value].value);
+    control.value = valueOf(checked);
+    setUrlParam(name, checked, defaultValue);
+    for (const n of notices) n?.remove();
+  };
+  control.addEventListener("input", (event) => {
+    if (event.target?.type === "checkbox") read();
+  }, {capture: true});
+  control.value = valueOf(opts.filter((o) => initial.has(o)).map((o) => o.value));
   return control;
 }
 

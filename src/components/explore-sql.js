@@ -1,6 +1,8 @@
 // The SQL that the 数据浏览 filters stand for. Readable on purpose: users see it in the editor and
 // can change it by hand.
 import {metricSql, quoteSql} from "./metrics.js";
+import {levelOf, levelSql} from "./levels.js";
+import {unitKey} from "./places.js";
 
 const PLACE_PARTS = ["province", "city", "county", "township"];
 
@@ -14,20 +16,31 @@ function placeCondition(key, parts) {
   return parts.map((part, i) => equalsOrNull(`r.${part}`, values[i])).join(" AND ");
 }
 
+/** Conditions on r.* for a unit key of another level ("江苏省/淮安市/洪泽区/洪泽区#county", places.js unitKey). */
+function unitCondition(key) {
+  const [path, level] = key.split("#");
+  const values = path.split("/");
+  const parts = ["province", "city", "county", "unit"].map((part, i) => equalsOrNull(`r.${part}`, values[i]));
+  return [...parts, "r.township IS NULL", levelSql([level], {prefix: "r."})].join(" AND ");
+}
+
 /**
- * @param {{table: "reports"|"cells"|"checks", province?: string, county?: string, townships?: string[],
+ * @param {{table: "reports"|"cells"|"checks", levels?: string[], province?: string, county?: string, townships?: string[],
  *          years?: [number, number], template?: string, status?: string, metric?: object}} f
+ *   townships: unit keys (places.js unitKey: a township's is its place key)
  */
 export function exploreSql(f) {
   const where = [];
+  const levels = f.levels ? levelSql(f.levels, {prefix: "r."}) : null;
+  if (levels) where.push(levels);
   if (f.province) where.push(`r.province = ${quoteSql(f.province)}`);
   if (f.county) where.push(placeCondition(f.county, PLACE_PARTS.slice(0, 3)));
   if (f.townships?.length) {
-    const inCounty = f.county && f.townships.every((t) => t.startsWith(`${f.county}/`));
+    const inCounty = f.county && f.townships.every((t) => t.startsWith(`${f.county}/`) && !t.includes("#"));
     where.push(
       inCounty
         ? `r.township IN (${f.townships.map((t) => quoteSql(t.split("/")[3])).join(", ")})`
-        : `(${f.townships.map((t) => `(${placeCondition(t, PLACE_PARTS)})`).join(" OR ")})`
+        : `(${f.townships.map((t) => `(${t.includes("#") ? unitCondition(t) : placeCondition(t, PLACE_PARTS)})`).join(" OR ")})`
     );
   }
   if (f.years) where.push(`r.year BETWEEN ${Number(f.years[0])} AND ${Number(f.years[1])}`);
@@ -115,9 +128,10 @@ export function previewRows(reports, f) {
   const matches = (r, key, parts) => key.split("/").every((value, i) => (value ? r[parts[i]] === value : r[parts[i]] == null));
   const rows = reports.filter(
     (r) =>
+      (!f.levels || f.levels.includes(levelOf(r))) &&
       (!f.province || r.province === f.province) &&
       (!f.county || matches(r, f.county, PLACE_PARTS.slice(0, 3))) &&
-      (!f.townships?.length || f.townships.some((t) => matches(r, t, PLACE_PARTS))) &&
+      (!f.townships?.length || f.townships.some((t) => (t.includes("#") ? unitKey(r) === t : matches(r, t, PLACE_PARTS)))) &&
       (!f.years || (r.year != null && r.year >= f.years[0] && r.year <= f.years[1])) &&
       (!f.template || r.template === f.template) &&
       (!f.status || r.status === f.status)

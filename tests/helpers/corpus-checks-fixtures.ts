@@ -7,7 +7,8 @@ export function rec(over: Partial<ReportRecord> & { file: string }): ReportRecor
     status: "ok", error: null, township: null, county: null, city: "青州市", province: "东山省", year: null, published_on: null,
     template: "free-text-2008", active_total: null, active_total_approx: null, active_categories: [], requests_new_total: null,
     requests_carried_total: null, requests_handled_total: null, requests_forward_total: null, review_total: null,
-    litigation_total: null, fees: null, cells: [], checks: [], warnings: [], ...over,
+    litigation_total: null, fees: null, cells: [], checks: [], warnings: [],
+    level: over.township ? "township" : null, unit: over.township ?? null, ...over,
   };
 }
 

@@ -72,7 +72,7 @@ function expectsRule(d: TruthDefect): string | null {
 /** Records as a perfect parser would give them (identity, dates and numbers from the truth). */
 export function truthRecords(truth: Truth): ReportRecord[] {
   return truth.records.map((t) => ({
-    file: t.file, status: "ok", error: null, township: t.township, county: t.county, city: t.city, province: t.province,
+    file: t.file, status: "ok", error: null, level: "township", unit: t.township, township: t.township, county: t.county, city: t.city, province: t.province,
     year: t.year, published_on: t.published_on,
     template: (["free-text-2008", "template-2019", "template-2021"].includes(t.template) ? t.template : "unknown") as ReportRecord["template"],
     active_total: t.active_total, active_total_approx: t.active_total_approx, active_categories: [],

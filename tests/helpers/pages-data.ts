@@ -49,6 +49,37 @@ export function onePerTownshipYear(reports: Row[]): Row[] {
   );
 }
 
+/** src/components/levels.js levelOf, restated: a report's level bucket. */
+export function levelOf(r: Row): string {
+  return r.level || (r.unit ? "other" : "none");
+}
+
+/** src/components/places.js unitKey, restated. */
+export function unitKey(r: Row): string | null {
+  if (r.township) return placeKey(r);
+  if (!r.unit) return null;
+  return `${[r.province, r.city, r.county, r.unit].map((p) => p ?? "").join("/")}#${levelOf(r)}`;
+}
+
+/** src/components/places.js onePerUnitYear, restated. */
+export function onePerUnitYear(reports: Row[]): Row[] {
+  const groups = new Map<string, Row[]>();
+  for (const r of reports) {
+    const key = unitKey(r);
+    if (!key || !r.year) continue;
+    groups.set(`${key}\u0001${r.year}`, [...(groups.get(`${key}\u0001${r.year}`) ?? []), r]);
+  }
+  return [...groups.values()].map(
+    (rows) =>
+      rows.slice().sort(
+        (a, b) =>
+          (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
+          (b.published_on ?? "").localeCompare(a.published_on ?? "") ||
+          a.report_id.localeCompare(b.report_id)
+      )[0]
+  );
+}
+
 /** Sum of the non-missing values, or null when there are none (the pages show "—"). */
 export function sumOrNull(values: (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null && !Number.isNaN(v));
