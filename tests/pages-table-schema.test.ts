@@ -75,9 +75,9 @@ describe("the pages' words for checks and sources (src/components/rules.js)", ()
   });
 });
 
-describe("the pages' year range (src/components/places.js)", () => {
+describe("the pages' year range (src/components/years.js)", () => {
   // @ts-expect-error plain browser JS modules without types
-  const places = import("../src/components/places.js");
+  const places = import("../src/components/years.js");
   it("spans the corpus's own years, not a fixed 2008–2025", async () => {
     const { yearDomain } = await places;
     expect(yearDomain([{ year: 2018 }, { year: 2024 }, { year: null }, { year: 2020 }])).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);

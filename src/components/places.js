@@ -6,6 +6,8 @@
 import * as d3 from "npm:d3";
 import {levelLabel, levelOf} from "./levels.js";
 
+export {yearDomain, yearsPresent} from "./years.js";
+
 const collator = new Intl.Collator("zh-CN");
 export const compareZh = (a, b) => collator.compare(a ?? "", b ?? "");
 
@@ -92,19 +94,6 @@ export function townshipOptions(reports, county) {
     })
     .sort((a, b) => a.rank - b.rank || a.unknown - b.unknown || compareZh(a.sort, b.sort) || compareZh(a.label, b.label))
     .map(({value, label, group}) => ({value, label, group}));
-}
-
-/** The corpus's own years, first to last (filters and grids span what the folder holds); the last
- * year that can have a report when no report's year was read. */
-export function yearDomain(reports) {
-  const [lo, hi] = d3.extent(reports, (r) => r.year);
-  if (lo == null) return [new Date().getFullYear() - 1];
-  return d3.range(lo, hi + 1);
-}
-
-/** Years that actually have reports (for the range defaults). */
-export function yearsPresent(reports) {
-  return d3.extent(reports, (r) => r.year);
 }
 
 /**
