@@ -6,7 +6,9 @@ const SITE_TESTS = [
   "tests/offline-build.test.ts",
   "tests/site.browser.test.ts",
   "tests/pages.browser.test.ts",
-  "tests/pages-hostile.browser.test.ts"
+  "tests/pages-hostile.browser.test.ts",
+  "tests/site-data.browser.test.ts",
+  "tests/site-preview.browser.test.ts"
 ];
 
 export default defineConfig({
