@@ -1,49 +1,16 @@
 // The I/O edge of the library: find input files, read them, parse each one. Every file found
 // yields a record, including those that cannot be read.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
 import { toPosix } from "./paths.ts";
 import { parseFilesInWorkers } from "./parallel/pool.ts";
 import { cacheKey, readCached, writeCached, type ParseCacheConfig } from "./parse-cache.ts";
 import type { ReportRecord } from "./types.ts";
 import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report.ts";
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
+import { listInputFiles } from "./files.ts";
 
-/** Default folder of input reports, relative to the project root. */
-export const DEFAULT_REPORTS_DIR = "data/reports";
-/** Default folder of places files (CSV: code,township,county,city,province). */
-export const DEFAULT_PLACES_DIR = "data/places";
-
-/** Lists input files under each path (files are taken as given), sorted, skipping dot-files. */
-export function listInputFiles(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (st.isDirectory()) files.push(...walk(p));
-    else files.push(p);
-  }
-  return { files, missing };
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
+export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 
 /** Reads every `*.csv` in the places folders; a broken places file is an error the user must fix. */
 export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
@@ -156,10 +123,4 @@ export async function parseFiles(files: string[], options: CorpusOptions = {}): 
   const records: ReportRecord[] = [];
   await eachParsed(files, options, (record) => records.push(record));
   return records;
-}
-
-/** Paths in outputs use forward slashes and are relative to `base` when under it. */
-export function displayPath(file: string, base = process.cwd()): string {
-  const rel = relative(base, file);
-  return toPosix(rel.startsWith("..") ? file : rel);
 }

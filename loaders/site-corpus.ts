@@ -1,13 +1,12 @@
 // What the site's Framework loaders parse: the folder in NIANBAO_REPORTS (default data/reports)
 // and the places files in data/places plus NIANBAO_PLACES. Shared by every loader in src/data/.
-// Nothing here throws for a wrong folder: what is wrong (and what to do) is a FolderProblem, which
+// The parse itself is loaders/site-parse.ts (this module stays light: data/folder.json and the
+// preview's watcher load only it). Nothing here throws for a wrong folder: what is wrong (and what to do) is a FolderProblem, which
 // the loaders put into the data and the pages show in Chinese.
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, defaultJobs, displayPath, eachParsed, listInputFiles, loadPlaces, type ParseStats } from "./corpus.ts";
-import { defaultCacheDir, openParseCache } from "./parse-cache.ts";
+import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 import type { ReportRecord, Status } from "./types.ts";
-import type { PlaceIndex } from "./identity/places.ts";
 
 /** The folder name under which the generator writes the simulated corpus. */
 const DEMO_FOLDER = "demo";
@@ -151,26 +150,4 @@ export function folderSummary(corpus: SiteCorpus): { root: string; demo: boolean
 /** The terminal's line for a problem (the loaders write it to stderr; the pages show the same words). */
 export function problemLine(problem: FolderProblem): string {
   return `年报通：${problem.message}\n  ${problem.hint}\n`;
-}
-
-/** The parse plus what the corpus-wide checks need: each record's normalised text (same order) and the places. */
-export async function parseSiteCorpusWithTexts(
-  corpus: SiteCorpus = siteCorpus(),
-  env: NodeJS.ProcessEnv = process.env,
-  onProgress: (done: number, total: number) => void = () => {}
-): Promise<{
-  records: ReportRecord[];
-  texts: (string | null)[];
-  places: PlaceIndex;
-  stats: ParseStats;
-}> {
-  const places = loadPlaces(placeSources(env).filter(existsSync));
-  const byFile = new Map<string, string>();
-  const jobs = /^[1-9]\d*$/.test(env.NIANBAO_JOBS ?? "") ? Number(env.NIANBAO_JOBS) : defaultJobs(corpus.files.length);
-  const cache = openParseCache(defaultCacheDir(env), places);
-  const records: ReportRecord[] = [];
-  const stats = await eachParsed(corpus.files, { places, jobs, cache, onText: (file, text) => byFile.set(file, text), onProgress }, (r) => records.push(r));
-  const texts = records.map((r) => byFile.get(r.file) ?? null);
-  for (const r of records) r.file = displayPath(r.file);
-  return { records, texts, places, stats };
 }

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { listInputFiles } from "./corpus.ts";
+import { listInputFiles } from "./files.ts";
 import { currentParserVersion, PROJECT_ROOT } from "./parser-version.ts";
 import { placeSources, siteCorpus, type SiteCorpus } from "./site-corpus.ts";
 

@@ -7,7 +7,8 @@
 // empty folder is no error here: corpus.json says what is wrong (the pages show it) and the tables
 // are empty. The stamp written last tells tools/site-data.ts what this output was made from.
 import { zipSync, strToU8 } from "fflate";
-import { corpusProblem, folderSummary, parseSiteCorpusWithTexts, problemLine, siteCorpus, statusCounts } from "../../loaders/site-corpus.ts";
+import { corpusProblem, folderSummary, problemLine, siteCorpus, statusCounts } from "../../loaders/site-corpus.ts";
+import { parseSiteCorpusWithTexts } from "../../loaders/site-parse.ts";
 import { loaderFingerprint, writeStamp } from "../../loaders/site-inputs.ts";
 import { writeTables } from "../../loaders/output/write-tables.ts";
 import { analyseCorpus } from "../../loaders/corpus-checks/index.ts";
