@@ -8,7 +8,9 @@ const SITE_TESTS = [
   "tests/pages.browser.test.ts",
   "tests/pages-hostile.browser.test.ts",
   "tests/exports.browser.test.ts",
-  "tests/pages-levels.browser.test.ts"
+  "tests/pages-levels.browser.test.ts",
+  "tests/site-data.browser.test.ts",
+  "tests/site-preview.browser.test.ts"
 ];
 
 export default defineConfig({

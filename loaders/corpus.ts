@@ -1,48 +1,16 @@
 // The I/O edge of the library: find input files, read them, parse each one. Every file found
 // yields a record, including those that cannot be read.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
 import { toPosix } from "./paths.ts";
 import { parseFilesInWorkers } from "./parallel/pool.ts";
+import { cacheKey, readCached, writeCached, type ParseCacheConfig } from "./parse-cache.ts";
 import type { ReportRecord } from "./types.ts";
 import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report.ts";
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
+import { listInputFiles } from "./files.ts";
 
-/** Default folder of input reports, relative to the project root. */
-export const DEFAULT_REPORTS_DIR = "data/reports";
-/** Default folder of places files (CSV: code,township,county,city,province). */
-export const DEFAULT_PLACES_DIR = "data/places";
-
-/** Lists input files under each path (files are taken as given), sorted, skipping dot-files. */
-export function listInputFiles(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      missing.push(p);
-      continue;
-    }
-    if (st.isDirectory()) files.push(...walk(p));
-    else files.push(p);
-  }
-  return { files, missing };
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
+export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 
 /** Reads every `*.csv` in the places folders; a broken places file is an error the user must fix. */
 export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
@@ -53,7 +21,20 @@ export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
   return indexPlaces(places);
 }
 
-export async function parseFile(file: string, options: ParseOptions = {}): Promise<ReportRecord> {
+/** The message of a record whose parse threw (a bug in the parser, never the file's fault). */
+export const PARSER_CRASH = "解析出错（程序缺陷，请报告）";
+
+export interface ParseFileOptions extends ParseOptions {
+  /** The parse cache to use (loaders/parse-cache.ts); none when absent. */
+  cache?: ParseCacheConfig | null;
+}
+
+export async function parseFile(file: string, options: ParseFileOptions = {}): Promise<ReportRecord> {
+  return (await parseFileCached(file, options)).record;
+}
+
+/** Parses one file, or takes its result from the cache; `cached` says which. */
+export async function parseFileCached(file: string, options: ParseFileOptions = {}): Promise<{ record: ReportRecord; cached: boolean }> {
   const name = toPosix(file);
   let bytes: Uint8Array;
   try {
@@ -61,22 +42,44 @@ export async function parseFile(file: string, options: ParseOptions = {}): Promi
   } catch (e) {
     const record = emptyRecord(name);
     record.error = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    return record;
+    return { record, cached: false };
   }
+  const { cache, ...parseOptions } = options;
+  const key = cache ? cacheKey(cache, name, bytes) : "";
+  const hit = cache ? readCached(cache, key, name) : null;
+  if (hit) {
+    if (hit.text !== null) options.onText?.(name, hit.text);
+    return { record: hit.record, cached: true };
+  }
+  let text: string | null = null;
+  const onText = (f: string, t: string) => {
+    text = t;
+    options.onText?.(f, t);
+  };
+  let record: ReportRecord;
   try {
-    return await parseReportAsync(name, bytes, options);
+    record = await parseReportAsync(name, bytes, { ...parseOptions, onText });
   } catch (e) {
-    // A parser bug must not take the whole corpus down: the file is reported with the cause.
-    const record = emptyRecord(name);
-    record.error = `解析出错（程序缺陷，请报告）：${(e as Error).message}`;
-    return record;
+    // A parser bug must not take the whole corpus down: the file is reported with the cause (and
+    // not cached: a fixed parser is a new version anyway, but a crash may be a lack of memory).
+    const crashed = emptyRecord(name);
+    crashed.error = `${PARSER_CRASH}：${(e as Error).message}`;
+    return { record: crashed, cached: false };
   }
+  if (cache) writeCached(cache, key, name, { record, text });
+  return { record, cached: false };
 }
 
-export interface CorpusOptions extends ParseOptions {
+export interface CorpusOptions extends ParseFileOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Worker threads to parse on; 1 (the default) parses in this thread. */
   jobs?: number;
+}
+
+/** How a run got its records: parsed now, or taken from the parse cache. */
+export interface ParseStats {
+  parsed: number;
+  cached: number;
 }
 
 /** Below this many files per worker, a worker's start-up (about 0.5–1 s) costs more than it saves. */
@@ -92,15 +95,27 @@ export function defaultJobs(files: number, cores = availableParallelism()): numb
 
 /** Parses the files and hands each record to `visit` in input order: on `jobs` worker threads, or
  * one after another in this thread. Records are not kept, so a long run's memory stays flat. */
-export async function eachParsed(files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number) => void): Promise<void> {
+export async function eachParsed(files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number) => void): Promise<ParseStats> {
+  const stats: ParseStats = { parsed: 0, cached: 0 };
+  const count = (cached: boolean) => void (cached ? stats.cached++ : stats.parsed++);
   if ((options.jobs ?? 1) > 1 && files.length > 1) {
-    const { jobs, places, onText, onProgress } = options;
-    return parseFilesInWorkers(files, { jobs: jobs!, places, onText, onProgress, onRecord: visit });
+    const { jobs, places, onText, onProgress, cache } = options;
+    await parseFilesInWorkers(files, {
+      jobs: jobs!, places, onText, onProgress, cache,
+      onRecord: (record, index, cached) => {
+        count(cached);
+        visit(record, index);
+      },
+    });
+    return stats;
   }
   for (const [i, file] of files.entries()) {
-    visit(await parseFile(file, options), i);
+    const { record, cached } = await parseFileCached(file, options);
+    count(cached);
+    visit(record, i);
     options.onProgress?.(i + 1, files.length, file);
   }
+  return stats;
 }
 
 /** Parses the files (see eachParsed) and returns their records in input order. */
@@ -108,10 +123,4 @@ export async function parseFiles(files: string[], options: CorpusOptions = {}): 
   const records: ReportRecord[] = [];
   await eachParsed(files, options, (record) => records.push(record));
   return records;
-}
-
-/** Paths in outputs use forward slashes and are relative to `base` when under it. */
-export function displayPath(file: string, base = process.cwd()): string {
-  const rel = relative(base, file);
-  return toPosix(rel.startsWith("..") ? file : rel);
 }

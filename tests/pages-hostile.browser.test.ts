@@ -2,14 +2,14 @@
 // and <svg onload> must be shown as text on every page, never run. This builds its own small site
 // (a copy of the project in a temporary folder, NIANBAO_REPORTS = the hostile report + the real
 // 张家坡镇 sample, inside `unshare -n` when possible) so the main build keeps the demo corpus.
-import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { readBuiltTable } from "./helpers/pages-data.ts";
+import { buildSite, copySite } from "./helpers/site-copy.ts";
 import { PROJECT_ROOT, TEST_RESULTS_DIR } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 
@@ -22,22 +22,6 @@ const PAGES: [string, string][] = [
   ["/explore", '[data-table="result"] table'],
   ["/report", '[data-table="report-index"] table']
 ];
-
-function canUnshare(): boolean {
-  if (process.platform !== "linux" || process.getuid?.() !== 0) return false;
-  return spawnSync("unshare", ["-n", "true"]).status === 0;
-}
-
-function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output = (output + chunk).slice(-8000)));
-    child.stderr.on("data", (chunk) => (output = (output + chunk).slice(-8000)));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 describe("report text with script-like content is never executed", () => {
   let work: string;
@@ -54,26 +38,9 @@ describe("report text with script-like content is never executed", () => {
     writeFileSync(join(corpus, HOSTILE_NAME), readFileSync(join(PROJECT_ROOT, "tests", "fixtures", "site-corpus", "hostile-report.txt")));
     cpSync(join(PROJECT_ROOT, "data", "reports", "real", "zhangjiapo-2018.txt"), join(work, "corpus", "zhangjiapo-2018.txt"));
     // a copy of what the build reads; node_modules shared through a link
-    const site = join(work, "site");
-    mkdirSync(site);
-    for (const path of ["loaders", "tools", "data/places", "package.json", "observablehq.config.ts", "tsconfig.json"]) {
-      cpSync(join(PROJECT_ROOT, path), join(site, path), { recursive: true });
-    }
-    cpSync(join(PROJECT_ROOT, "src"), join(site, "src"), {
-      recursive: true,
-      filter: (source) => !/[\\/]src[\\/](\.observablehq|vendor)([\\/]|$)/.test(source)
-    });
-    symlinkSync(join(PROJECT_ROOT, "node_modules"), join(site, "node_modules"), "dir");
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const argv = canUnshare() ? ["unshare", "-n", npm, "run", "build"] : [npm, "run", "build"];
-    const started = performance.now();
-    const { code, output } = await run(argv, site, {
-      ...process.env,
-      NIANBAO_REPORTS: join(work, "corpus"),
-      OBSERVABLE_TELEMETRY_DISABLE: "true",
-      NO_COLOR: "1"
-    });
-    console.log(`hostile-corpus site build (${argv[0] === "unshare" ? "offline" : "online"}): exit ${code} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const site = copySite(work);
+    const { code, output, ms, offline } = await buildSite(site, { NIANBAO_REPORTS: join(work, "corpus") });
+    console.log(`hostile-corpus site build (${offline ? "offline" : "online"}): exit ${code} in ${(ms / 1000).toFixed(1)} s`);
     expect(code, output).toBe(0);
     dist = join(site, "dist");
     const reports = readBuiltTable(dist, "reports");

@@ -9,18 +9,22 @@ export interface CliOptions {
   progress: "auto" | "never";
   /** Worker threads; null: as many as help on this machine (see defaultJobs). */
   jobs: number | null;
+  /** Use the parse cache (loaders/parse-cache.ts); false with --no-cache. */
+  cache: boolean;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `用法 / usage:
-  nianbao parse <文件或文件夹>… [--json | --out 目录] [--places 地名文件] [--jobs N] [--quiet]
+  nianbao parse <文件或文件夹>… [--json | --out 目录] [--places 地名文件] [--jobs N] [--no-cache] [--quiet]
 
   --json          每个输入文件输出一行 JSON（JSON Lines，按输入顺序）
   --out 目录      写出 reports.csv、cells.csv、checks.csv（含跨报告核对）、evidence.csv、categories.csv、similar_reports.csv、
                   coverage.csv、quality.csv 到该目录
   --places 路径   追加地名文件（CSV：code,township,county,city,province；township 留空的行列出县级或地市级单位），可重复
   --jobs N        用 N 个线程并行解析（默认：按 CPU 核数和文件数自动选择；1 = 不并行）
+  --no-cache      不读也不写解析缓存，每个文件都重新解析（缓存位置：环境变量 NIANBAO_CACHE_DIR，
+                  默认 node_modules/.cache/nianbao；内容未变的文件直接取缓存，结果与重新解析完全相同）
   --quiet         不显示进度
   -h, --help      显示本帮助
   -v, --version   显示版本
@@ -29,7 +33,7 @@ export const USAGE = `用法 / usage:
   退出码：0 表示已运行（个别文件失败会在结果中报告），2 表示用法错误。`;
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null };
+  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true };
   if (argv.length === 0) return options;
   const [command, ...rest] = argv;
   if (command === "-h" || command === "--help" || command === "help") return options;
@@ -50,7 +54,8 @@ export function parseArgs(argv: string[]): CliOptions {
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${arg} 需要一个正整数，收到“${v}”`);
       options.jobs = Number(v);
-    } else if (arg === "--quiet" || arg === "--no-progress") options.progress = "never";
+    } else if (arg === "--no-cache") options.cache = false;
+    else if (arg === "--quiet" || arg === "--no-progress") options.progress = "never";
     else if (arg === "-h" || arg === "--help") return { ...options, command: "help" };
     else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`未知选项“${arg}”`);
     else options.inputs.push(arg);

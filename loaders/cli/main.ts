@@ -9,6 +9,7 @@ import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTablesToDir } from "../output/write-tables.ts";
 import { analyseCorpus } from "../corpus-checks/index.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
+import { defaultCacheDir, openParseCache } from "../parse-cache.ts";
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -50,7 +51,8 @@ export async function main(argv: string[]): Promise<number> {
   const onText = options.out ? (f: string, text: string) => texts.set(f, text) : undefined;
   const jobs = options.jobs ?? defaultJobs(files.length);
   const onProgress = (done: number, total: number) => progress.tick(done, total);
-  await eachParsed(files, { places, onText, onProgress, jobs }, (record) => {
+  const cache = options.cache ? openParseCache(defaultCacheDir(), places) : null;
+  const stats = await eachParsed(files, { places, onText, onProgress, jobs, cache }, (record) => {
     if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
     else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
     if (options.out) records.push(record);
@@ -62,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     writeTablesToDir(options.out, records, analysis);
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
-  progress.end(`完成：${files.length} 个文件${failed !== null ? `，${failed} 个未完全解析` : ""}${options.out ? `，表格已写入 ${options.out}` : ""}`);
+  const fromCache = stats.cached ? `（${stats.cached} 个未改动，取自解析缓存）` : "";
+  progress.end(`完成：${files.length} 个文件${fromCache}${failed !== null ? `，${failed} 个未完全解析` : ""}${options.out ? `，表格已写入 ${options.out}` : ""}`);
   return 0;
 }
 

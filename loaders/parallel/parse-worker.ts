@@ -1,13 +1,15 @@
 // A parse worker: receives {index, file} jobs, answers each with the file's record (and its
 // normalised text when the corpus checks need it).
 import { parentPort, workerData } from "node:worker_threads";
-import { parseFile } from "../corpus.ts";
+import { parseFileCached } from "../corpus.ts";
 import type { PlaceIndex } from "../identity/places.ts";
+import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
 
 export interface WorkerSetup {
   places: PlaceIndex;
   wantTexts: boolean;
+  cache: ParseCacheConfig | null;
 }
 export interface ParseJob {
   index: number;
@@ -17,6 +19,8 @@ export interface ParseResult {
   index: number;
   record: ReportRecord;
   text: string | null;
+  /** The record came from the parse cache. */
+  cached: boolean;
 }
 
 const setup = workerData as WorkerSetup;
@@ -32,9 +36,10 @@ port.postMessage("ready");
 
 async function parse(job: ParseJob): Promise<void> {
   let text: string | null = null;
-  const record = await parseFile(job.file, {
+  const { record, cached } = await parseFileCached(job.file, {
     places: setup.places,
+    cache: setup.cache,
     onText: setup.wantTexts ? (_file, t) => (text = t) : undefined,
   });
-  port.postMessage({ index: job.index, record, text } satisfies ParseResult);
+  port.postMessage({ index: job.index, record, text, cached } satisfies ParseResult);
 }

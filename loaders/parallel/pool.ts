@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
 import type { PlaceIndex } from "../identity/places.ts";
+import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
 import type { ParseJob, ParseResult, WorkerSetup } from "./parse-worker.ts";
 
@@ -13,19 +14,22 @@ export interface PoolOptions {
   places?: PlaceIndex;
   onText?: (file: string, text: string) => void;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** The parse cache the workers read and write (loaders/parse-cache.ts). */
+  cache?: ParseCacheConfig | null;
   /** Heap limit of each worker in MB (V8's old generation); a file that needs more fails alone. */
   workerHeapMb?: number;
-  /** Each record, in input order (results that arrive early wait for those before them). */
-  onRecord: (record: ReportRecord, index: number) => void;
+  /** Each record, in input order (results that arrive early wait for those before them); `cached`
+   * when it came from the parse cache. */
+  onRecord: (record: ReportRecord, index: number, cached: boolean) => void;
 }
 
 /** Files each worker holds at once: one parsing, one queued, so a worker never waits for the next. */
 const IN_FLIGHT = 2;
 
 export function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
-  const early = new Map<number, ReportRecord>();
+  const early = new Map<number, { record: ReportRecord; cached: boolean }>();
   let emitted = 0;
-  const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText) };
+  const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText), cache: options.cache ?? null };
   let next = 0;
   let done = 0;
   /** Files a dead worker held but had not started: they go to the next worker first. */
@@ -34,11 +38,11 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
   let settled = false;
 
   return new Promise((resolve, reject) => {
-    const finish = (index: number, record: ReportRecord) => {
-      early.set(index, record);
+    const finish = (index: number, record: ReportRecord, cached = false) => {
+      early.set(index, { record, cached });
       for (let r = early.get(emitted); r !== undefined; r = early.get(emitted)) {
         early.delete(emitted);
-        options.onRecord(r, emitted++);
+        options.onRecord(r.record, emitted++, r.cached);
       }
       done++;
       options.onProgress?.(done, files.length, files[index]);
@@ -72,7 +76,7 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
         }
         held.delete(message.index);
         if (message.text !== null) options.onText?.(message.record.file, message.text);
-        finish(message.index, message.record);
+        finish(message.index, message.record, message.cached);
         feed();
       });
       let failure = "";

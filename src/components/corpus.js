@@ -17,8 +17,12 @@ export const FILES = {
   similar_reports: FileAttachment("../data/corpus/similar_reports.csv"),
   coverage: FileAttachment("../data/corpus/coverage.csv"),
   quality: FileAttachment("../data/corpus/quality.csv"),
-  corpus: FileAttachment("../data/corpus/corpus.json")
+  corpus: FileAttachment("../data/corpus/corpus.json"),
+  folder: FileAttachment("../data/folder.json")
 };
+
+/** Members of FILES that are not tables. */
+const NOT_TABLES = new Set(["corpus", "folder"]);
 
 /** Column types of each table (DuckDB names), for read_csv and for the JS parser. */
 export const TABLE_TYPES = {
@@ -44,8 +48,20 @@ export const TABLE_INFO = {
   quality: {label: "质量评分 quality", description: "每份报告和每个乡镇年度的质量分，每项扣分一行（规则、权重、说明）"}
 };
 
-/** {root, demo, files} of the parsed folder. */
+/**
+ * {root, demo, files, problem} of the reports folder shown (data/folder.json, made without parsing,
+ * so it arrives while the tables are still being made): `problem` is {code, message, hint} in
+ * Chinese when the folder is missing, not a folder, unreadable or empty.
+ */
 export function loadCorpusInfo() {
+  return FILES.folder.json();
+}
+
+/**
+ * What the parse found (data/corpus/corpus.json): the folder's fields, `statuses` (files per parse
+ * status) and `problem`, which is also set when no file could be read as a report.
+ */
+export function loadParseInfo() {
   return FILES.corpus.json();
 }
 
@@ -95,7 +111,7 @@ export async function openCorpusDB(names) {
     ...db,
     /** Loads the corpus tables a SQL text names (e.g. cells only when a query uses it). */
     async ensureTablesFor(sql) {
-      const named = Object.keys(FILES).filter((name) => name !== "corpus" && new RegExp(`\\b${name}\\b`, "i").test(sql));
+      const named = Object.keys(FILES).filter((name) => !NOT_TABLES.has(name) && new RegExp(`\\b${name}\\b`, "i").test(sql));
       await db.addTables(tableSpecs(named));
     }
   };
