@@ -13,10 +13,11 @@ const PARSING_NOTE_DELAY_MS = 400;
  *    none of its files read as a report), in place of the charts' empty states;
  *  - while the tables are still being made (the first page after `npm start`, or after the folder
  *    changed): 正在解析 N 个文件;
- *  - the 示例数据 banner when the corpus is the simulated demo.
+ *  - the 示例数据 banner when the corpus holds the simulated demo; on one report's page (`report`), only
+ *    when that report is simulated (a file of the demo folder, loaders/site-corpus.ts).
  * It is shown at once (the folder is known before the parse ends) and updates itself.
  */
-export function demoBanner(folder) {
+export function demoBanner(folder, report) {
   const box = html`<div data-corpus-status></div>`;
   if (folder?.problem) {
     box.append(problemNotice(folder.problem));
