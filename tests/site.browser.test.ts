@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild, listFiles } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
+import { readBuiltTable } from "./helpers/pages-data.ts";
 
 const build = inject("siteBuild");
 const SCREENSHOT_DIR = join(TEST_RESULTS_DIR, "screenshots");
 
 interface ReportRow {
+  file: string;
   township: string;
   county: string;
   city: string;
@@ -161,6 +163,18 @@ describe("总览 (index) in headless Chromium", () => {
     const rows = readBuiltReports();
     const townships = new Set(rows.filter((r) => r.township && r.year).map(townshipKey));
     expect(await page.locator('[data-chart="coverage-grid"] g.grid-row').count()).toBe(townships.size);
+  });
+
+  it("marks 缺失 exactly the township-years coverage.csv counts missing; a barely covered county's other years are blank", async () => {
+    const coverage = readBuiltTable(DIST_DIR, "coverage");
+    expect(await page.locator('[data-chart="coverage-grid"] .cell[data-status="missing"]').count()).toBe(coverage.filter((c) => c.status === "missing").length);
+    // the real sample's county (one report among the simulated ones) is not covered: no 缺失 in its row
+    const real = readBuiltReports().find((r) => !r.file.split(/[\\/]/).includes("demo") && r.township);
+    if (real) {
+      const row = page.locator('[data-chart="coverage-grid"] g.grid-row', { hasText: real.township });
+      expect(await row.locator('.cell[data-status="missing"]').count()).toBe(0);
+      expect(await row.locator('.cell[data-status="not-counted"]').count()).toBeGreaterThan(0);
+    }
   });
 
   it("shows the 示例数据 banner exactly when the corpus is the demo", async () => {

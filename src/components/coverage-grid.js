@@ -1,5 +1,7 @@
 // Coverage grid: one row per township, one column per year; a cell is coloured by the template
-// of that year's report, or marked 缺失 when there is none.
+// of that year's report, or marked 缺失 when there is none and coverage.csv counts it missing. A year
+// coverage does not count (a county the folder barely covers, a year outside the county's own span)
+// stays blank: 不计, not 缺失.
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {legend} from "./legend.js";
@@ -15,9 +17,11 @@ const collator = new Intl.Collator("zh-CN");
  * @param {{province: string|null, city: string|null, county: string|null, township: string,
  *          year: number, template: string|null, n: number, report_ids?: string[]}[]} counts
  *   one row per township × year × template; with report_ids, cells link to the report page
- * @param {{width: number, years: number[]}} options
+ * @param {{width: number, years: number[], missing?: Set<string>}} options  missing: "province/city/county/township|year"
+ *   of coverage.csv's missing rows; without it every year with no report is 缺失
  */
-export function coverageGrid(counts, {width, years}) {
+export function coverageGrid(counts, {width, years, missing}) {
+  const statusOf = (d) => (d.n ? d.template.key : !missing || missing.has(`${d.township.placeKey}|${d.year}`) ? "missing" : "not-counted");
   const townships = groupByTownship(counts);
   // wide enough for the longest "county · township" (CJK glyphs are ~12px at 12px), within limits
   const longestLabel = d3.max(townships, (t) => t.label.length) ?? 0;
@@ -82,7 +86,7 @@ export function coverageGrid(counts, {width, years}) {
     .join((enter) => enter.append((d) => document.createElementNS("http://www.w3.org/2000/svg", d.reportIds?.length ? "a" : "g")))
     .attr("class", "cell")
     .attr("href", (d) => (d.reportIds?.length ? `./report?id=${encodeURIComponent(d.reportIds[0])}` : null))
-    .attr("data-status", (d) => (d.n ? d.template.key : "missing"))
+    .attr("data-status", statusOf)
     .attr("transform", (d) => `translate(${x(d.year)},0)`);
 
   cells
@@ -91,11 +95,11 @@ export function coverageGrid(counts, {width, years}) {
     .attr("y", 1)
     .attr("width", cellWidth - 2)
     .attr("height", ROW_HEIGHT - 2)
-    .attr("fill", (d) => (d.n ? d.template.color : MISSING_COLOR))
-    .attr("stroke", (d) => (d.n ? "none" : "#d0d0d0"));
+    .attr("fill", (d) => (d.n ? d.template.color : statusOf(d) === "missing" ? MISSING_COLOR : "none"))
+    .attr("stroke", (d) => (d.n ? "none" : statusOf(d) === "missing" ? "#d0d0d0" : "#eeeeee"));
 
   cells
-    .filter((d) => !d.n && cellWidth >= 30)
+    .filter((d) => statusOf(d) === "missing" && cellWidth >= 30)
     .append("text")
     .attr("x", cellWidth / 2)
     .attr("y", ROW_HEIGHT / 2)
@@ -118,12 +122,12 @@ export function coverageGrid(counts, {width, years}) {
     .attr("fill", (d) => (d3.lab(d.template.color).l > 60 ? "#000" : "#fff"))
     .text((d) => `×${d.n}`);
 
-  cells.append("title").text((d) => cellTitle(d));
+  cells.append("title").text((d) => (statusOf(d) === "not-counted" ? `${d.township.fullName} ${d.year}年：无报告（该县区在这一年不计覆盖：文件夹只收了它的零星报告，或不在它有报告的年份内）` : cellTitle(d)));
 
   // the grid as a table: the template of each township's report per year, or 缺失; and the counts
   const data = () => {
     const cells = townships.flatMap((t) => years.map((year) => ({t, year, cell: t.years.get(year)})));
-    const text = cells.map(({t, year, cell}) => ({y: t.label, x: year, value: !cell?.n ? "缺失" : cell.n > 1 ? `${cell.n} 份：${[...cell.byTemplate].map(([tp, k]) => `${tp.label}×${k}`).join("、")}` : cell.template.label}));
+    const text = cells.map(({t, year, cell}) => ({y: t.label, x: year, value: !cell?.n ? (statusOf({township: t, year, n: 0}) === "missing" ? "缺失" : "不计") : cell.n > 1 ? `${cell.n} 份：${[...cell.byTemplate].map(([tp, k]) => `${tp.label}×${k}`).join("、")}` : cell.template.label}));
     const counts = cells.map(({t, year, cell}) => ({y: t.label, x: year, value: cell?.n ?? 0}));
     const yDomain = townships.map((t) => t.label);
     return [
@@ -132,7 +136,7 @@ export function coverageGrid(counts, {width, years}) {
     ];
   };
   return html`<figure class="chart" data-chart="coverage-grid">
-    ${legend([...TEMPLATES, {label: "缺失（无报告）", color: MISSING_COLOR}])}
+    ${legend([...TEMPLATES, {label: "缺失（无报告）", color: MISSING_COLOR}, ...(missing ? [{label: "空白：不计覆盖（只有零星报告的县区，或该县区没有报告的年份）", color: "#ffffff"}] : [])])}
     <div class="coverage-grid-scroll">${svg.node()}</div>
     ${chartExport("coverage-grid", data)}
   </figure>`;
@@ -151,6 +155,7 @@ function groupByTownship(counts) {
         sortKey: [c.province ?? "", c.city ?? "", c.county ?? "", c.township],
         label: `${c.county ?? "（县区未知）"} · ${c.township}`,
         fullName: [c.province, c.city, c.county, c.township].filter(Boolean).join(" "),
+        placeKey: [c.province, c.city, c.county, c.township].map((p) => p ?? "").join("/"),
         years: new Map()
       };
       byKey.set(key, t);
