@@ -8,8 +8,8 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
-import { countyKey, num, onePerTownshipYear, placeKey, readBuiltTable, type Row } from "./helpers/pages-data.ts";
+import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { countyKey, largestCounty, num, onePerTownshipYear, placeKey, readBuiltTable, type Row } from "./helpers/pages-data.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 
@@ -75,18 +75,10 @@ describe("exports, the report index and printing (headless Chromium, offline)", 
     reports = readBuiltTable(DIST_DIR, "reports");
     cells = readBuiltTable(DIST_DIR, "cells");
     checks = readBuiltTable(DIST_DIR, "checks");
-    const byCounty = new Map<string, Row[]>();
-    for (const r of reports.filter((r) => r.county)) byCounty.set(countyKey(r), [...(byCounty.get(countyKey(r)) ?? []), r]);
-    const [key, rows] = [...byCounty.entries()].sort((a, b) => b[1].length - a[1].length)[0];
-    testCounty = { key, name: rows[0].county };
+    testCounty = largestCounty(reports);
     server = await serveDirectory(DIST_DIR);
     chrome = await launchChromium();
-    await chrome.context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
-      outsideRequests.push(url);
-      return route.abort("blockedbyclient");
-    });
+    await allowOnlyOrigin(chrome.context, server.origin, outsideRequests);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { readBuiltTable } from "./helpers/pages-data.ts";
 import { buildSite, copySite } from "./helpers/site-copy.ts";
 import { PROJECT_ROOT, TEST_RESULTS_DIR } from "./helpers/site-build.ts";
@@ -48,12 +48,7 @@ describe("report text with script-like content is never executed", () => {
     expect(hostileId).toBeTruthy();
     server = await serveDirectory(dist);
     chrome = await launchChromium();
-    await chrome.context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
-      outsideRequests.push(url);
-      return route.abort("blockedbyclient");
-    });
+    await allowOnlyOrigin(chrome.context, server.origin, outsideRequests);
   }, 240_000);
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { buildCorpusSite, type CorpusSite } from "./helpers/corpus-site.ts";
 import { countyKey, levelOf, num, onePerUnitYear, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
 import { PROJECT_ROOT, TEST_RESULTS_DIR } from "./helpers/site-build.ts";
@@ -40,12 +40,7 @@ describe("reports of every level on the pages", () => {
     reports = readBuiltTable(site.dist, "reports");
     server = await serveDirectory(site.dist);
     chrome = await launchChromium();
-    await chrome.context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
-      outsideRequests.push(url);
-      return route.abort("blockedbyclient");
-    });
+    await allowOnlyOrigin(chrome.context, server.origin, outsideRequests);
   }, 300_000);
 
   afterAll(async () => {

@@ -11,9 +11,9 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { CATEGORIES, categoryOf } from "../loaders/categories.ts";
-import { countyKey, num, onePerTownshipYear, placeKey, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
+import { countyKey, largestCounty, num, onePerTownshipYear, placeKey, readBuiltTable, sumOrNull, zh, type Row } from "./helpers/pages-data.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 
@@ -49,21 +49,10 @@ describe("all pages in headless Chromium (offline)", () => {
     checks = readBuiltTable(DIST_DIR, "checks");
     evidence = readBuiltTable(DIST_DIR, "evidence");
     categories = readBuiltTable(DIST_DIR, "categories");
-    // the county with the most reports (the demo has several)
-    const byCounty = new Map<string, Row[]>();
-    for (const r of reports.filter((r) => r.county)) byCounty.set(countyKey(r), [...(byCounty.get(countyKey(r)) ?? []), r]);
-    const [key, rows] = [...byCounty.entries()].sort((a, b) => b[1].length - a[1].length)[0];
-    testCounty = { key, name: rows[0].county };
+    testCounty = largestCounty(reports);
     server = await serveDirectory(DIST_DIR);
     chrome = await launchChromium();
-    // every request of every page and worker; anything not for the local server is recorded and aborted
-    await chrome.context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) currentRequests.add(new URL(url).pathname);
-      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
-      outsideRequests.push(url);
-      return route.abort("blockedbyclient");
-    });
+    await allowOnlyOrigin(chrome.context, server.origin, outsideRequests, (url) => currentRequests.add(new URL(url).pathname));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild, listFiles } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 import { readBuiltTable } from "./helpers/pages-data.ts";
@@ -66,14 +66,7 @@ describe("总览 (index) in headless Chromium", () => {
     chrome = await launchChromium();
     console.log(`Chromium (${chrome.executable.source}): ${chrome.executable.path}`);
     const { context } = chrome;
-    // Every request (page and DuckDB worker) goes through here; anything not for the local server
-    // is recorded and aborted, so the test also never waits on a network that is not there.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`) || /^(data|blob):/.test(url)) return route.continue();
-      outsideRequests.push(url);
-      return route.abort("blockedbyclient");
-    });
+    await allowOnlyOrigin(context, server.origin, outsideRequests);
     page = await context.newPage();
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {

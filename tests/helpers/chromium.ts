@@ -90,3 +90,23 @@ export async function launchChromium(options: { viewport?: { width: number; heig
     }
   };
 }
+
+/**
+ * Routes every request of the context (pages and workers): requests for `origin`, data: and blob:
+ * go through, anything else is recorded in `outside` and aborted, so a test proves the site is
+ * offline and never waits on a network that is not there. `onLocal` sees each local URL.
+ */
+export async function allowOnlyOrigin(
+  context: BrowserContext,
+  origin: string,
+  outside: string[],
+  onLocal?: (url: string) => void
+): Promise<void> {
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) onLocal?.(url);
+    if (url.startsWith(`${origin}/`) || /^(data|blob):/.test(url)) return route.continue();
+    outside.push(url);
+    return route.abort("blockedbyclient");
+  });
+}

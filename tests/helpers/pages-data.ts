@@ -30,6 +30,26 @@ export function countyKey(r: Row): string {
 
 const STATUS_RANK: Record<string, number> = { ok: 0, partial: 1, "needs-ocr": 2, unsupported: 3, error: 4 };
 
+/** Of several reports for one unit-year, the one the pages count: best status, newest, then id. */
+function bestReport(rows: Row[]): Row {
+  return rows
+    .slice()
+    .sort(
+      (a, b) =>
+        (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
+        (b.published_on ?? "").localeCompare(a.published_on ?? "") ||
+        a.report_id.localeCompare(b.report_id)
+    )[0];
+}
+
+/** The county with the most reports (the demo has several): its key and name. */
+export function largestCounty(reports: Row[]): { key: string; name: string } {
+  const byCounty = new Map<string, Row[]>();
+  for (const r of reports.filter((r) => r.county)) byCounty.set(countyKey(r), [...(byCounty.get(countyKey(r)) ?? []), r]);
+  const [key, rows] = [...byCounty.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+  return { key, name: rows[0].county };
+}
+
 /** src/components/places.js onePerTownshipYear, restated. */
 export function onePerTownshipYear(reports: Row[]): Row[] {
   const groups = new Map<string, Row[]>();
@@ -38,15 +58,7 @@ export function onePerTownshipYear(reports: Row[]): Row[] {
     const key = `${placeKey(r)}\u0001${r.year}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  return [...groups.values()].map(
-    (rows) =>
-      rows.slice().sort(
-        (a, b) =>
-          (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
-          (b.published_on ?? "").localeCompare(a.published_on ?? "") ||
-          a.report_id.localeCompare(b.report_id)
-      )[0]
-  );
+  return [...groups.values()].map(bestReport);
 }
 
 /** src/components/levels.js levelOf, restated: a report's level bucket. */
@@ -69,15 +81,7 @@ export function onePerUnitYear(reports: Row[]): Row[] {
     if (!key || !r.year) continue;
     groups.set(`${key}\u0001${r.year}`, [...(groups.get(`${key}\u0001${r.year}`) ?? []), r]);
   }
-  return [...groups.values()].map(
-    (rows) =>
-      rows.slice().sort(
-        (a, b) =>
-          (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
-          (b.published_on ?? "").localeCompare(a.published_on ?? "") ||
-          a.report_id.localeCompare(b.report_id)
-      )[0]
-  );
+  return [...groups.values()].map(bestReport);
 }
 
 /** Sum of the non-missing values, or null when there are none (the pages show "—"). */
