@@ -9,6 +9,7 @@ import type { ReportRecord } from "./types.ts";
 import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report.ts";
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
 import { listInputFiles } from "./files.ts";
+import { contentHash } from "./review/finding-id.ts";
 
 export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 
@@ -44,12 +45,14 @@ export async function parseFileCached(file: string, options: ParseFileOptions = 
     record.error = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     return { record, cached: false };
   }
+  const hash = contentHash(bytes);
+  const done = (record: ReportRecord, cached: boolean) => ({ record: { ...record, content_hash: hash }, cached });
   const { cache, ...parseOptions } = options;
   const key = cache ? cacheKey(cache, name, bytes) : "";
   const hit = cache ? readCached(cache, key, name) : null;
   if (hit) {
     if (hit.text !== null) options.onText?.(name, hit.text);
-    return { record: hit.record, cached: true };
+    return done(hit.record, true);
   }
   let text: string | null = null;
   const onText = (f: string, t: string) => {
@@ -64,10 +67,10 @@ export async function parseFileCached(file: string, options: ParseFileOptions = 
     // not cached: a fixed parser is a new version anyway, but a crash may be a lack of memory).
     const crashed = emptyRecord(name);
     crashed.error = `${PARSER_CRASH}：${(e as Error).message}`;
-    return { record: crashed, cached: false };
+    return done(crashed, false);
   }
   if (cache) writeCached(cache, key, name, { record, text });
-  return { record, cached: false };
+  return done(record, false);
 }
 
 export interface CorpusOptions extends ParseFileOptions {

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 import type { ReportRecord, Status } from "./types.ts";
+import { splitReviewFiles } from "./review/read-review-files.ts";
 
 /** The folder name under which the generator writes the simulated corpus. */
 const DEMO_FOLDER = "demo";
@@ -32,6 +33,8 @@ export interface SiteCorpus {
   /** True when the corpus includes the bundled simulated reports (示例数据，模拟生成). */
   demo: boolean;
   files: string[];
+  /** The review files in the folder (核查记录.csv, 更正记录.csv: loaders/review), not reports. */
+  review: string[];
   /** Why there is nothing to show (missing, not a folder, unreadable, empty); null when files were found. */
   problem: FolderProblem | null;
 }
@@ -51,7 +54,7 @@ export function placeSources(env: NodeJS.ProcessEnv = process.env): string[] {
 
 export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
   const { path, setting } = reportsFolder(env);
-  const base = { root: displayPath(path) || ".", path, setting, demo: false, files: [] as string[] };
+  const base = { root: displayPath(path) || ".", path, setting, demo: false, files: [] as string[], review: [] as string[] };
   const problem = (code: FolderProblemCode, detail?: string): SiteCorpus => ({ ...base, problem: folderProblem(code, base, detail) });
   let isDir: boolean;
   try {
@@ -62,16 +65,17 @@ export function siteCorpus(env: NodeJS.ProcessEnv = process.env): SiteCorpus {
   }
   if (!isDir) return problem("not-folder");
   let files: string[];
+  let review: string[];
   try {
     // listed from the shown root, so the paths given to the parser (and the parse cache's keys) are
     // those `npx nianbao parse data/reports` uses from the project
-    files = listInputFiles([base.root]).files;
+    ({ reports: files, review } = splitReviewFiles(listInputFiles([base.root]).files));
   } catch (e) {
     return problem("unreadable", (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   }
-  if (files.length === 0) return problem("empty");
+  if (files.length === 0) return { ...problem("empty"), review };
   const demo = files.some((f) => f.split(/[\\/]/).includes(DEMO_FOLDER));
-  return { ...base, demo, files, problem: null };
+  return { ...base, demo, files, review, problem: null };
 }
 
 /** Where the folder came from, for the hints: the variable as set, or the default. */

@@ -57,6 +57,7 @@ export function folderFingerprint(corpus: SiteCorpus = siteCorpus(), env: NodeJS
   const hash = createHash("sha256");
   hash.update(`${corpus.path}\0${corpus.problem?.code ?? ""}\n`);
   for (const file of corpus.files) hash.update(statLine(file)).update("\n");
+  for (const file of corpus.review ?? []) hash.update("review\0").update(statLine(file)).update("\n");
   for (const source of placeSources(env)) {
     hash.update(`places\0${source}\n`);
     for (const file of listInputFiles([source]).files.filter((f) => f.toLowerCase().endsWith(".csv"))) {

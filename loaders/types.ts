@@ -74,6 +74,9 @@ export interface ReportRecord {
   level: Level | null;
   /** The unit: the township; a county's, city's or province's name (洪泽区, 淮安市); a department's name (上海市科委). */
   unit: string | null;
+  /** Not in the CLI contract (REPORT_FIELDS): the first 16 hex digits of the SHA-256 of the file's bytes
+   * (reports.csv `content_hash`): what the review files (核查记录.csv, 更正记录.csv) key a report by. */
+  content_hash?: string | null;
   /** Not in the CLI contract (REPORT_FIELDS): the official 统计用区划代码 (reports.csv `code`). */
   code?: string | null;
   /** Not in the CLI contract (REPORT_FIELDS): where the identity came from (title, places file, the deciding clue…). */

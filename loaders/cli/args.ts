@@ -11,6 +11,9 @@ export interface CliOptions {
   jobs: number | null;
   /** Use the parse cache (loaders/parse-cache.ts); false with --no-cache. */
   cache: boolean;
+  /** Review files named on the command line (besides 核查记录.csv / 更正记录.csv found in the input folders). */
+  decisions: string[];
+  corrections: string[];
 }
 
 export class UsageError extends Error {}
@@ -23,6 +26,8 @@ export const USAGE = `用法 / usage:
                   coverage.csv、quality.csv 到该目录
   --places 路径   追加地名文件（CSV：code,township,county,city,province；township 留空的行列出县级或地市级单位），可重复
   --jobs N        用 N 个线程并行解析（默认：按 CPU 核数和文件数自动选择；1 = 不并行）
+  --decisions 文件   核查记录（CSV，见 README“核查与整改”），可重复；输入文件夹中的“核查记录.csv”自动读取
+  --corrections 文件 更正记录（CSV），可重复；输入文件夹中的“更正记录.csv”自动读取（两者只在 --out 时使用）
   --no-cache      不读也不写解析缓存，每个文件都重新解析（缓存位置：环境变量 NIANBAO_CACHE_DIR，
                   默认 node_modules/.cache/nianbao；内容未变的文件直接取缓存，结果与重新解析完全相同）
   --quiet         不显示进度
@@ -33,7 +38,7 @@ export const USAGE = `用法 / usage:
   退出码：0 表示已运行（个别文件失败会在结果中报告），2 表示用法错误。`;
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true };
+  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true, decisions: [], corrections: [] };
   if (argv.length === 0) return options;
   const [command, ...rest] = argv;
   if (command === "-h" || command === "--help" || command === "help") return options;
@@ -50,6 +55,8 @@ export function parseArgs(argv: string[]): CliOptions {
     if (arg === "--json") options.json = true;
     else if (arg === "--out") options.out = value();
     else if (arg === "--places") options.places.push(value());
+    else if (arg === "--decisions") options.decisions.push(value());
+    else if (arg === "--corrections") options.corrections.push(value());
     else if (arg === "--jobs" || arg === "-j") {
       const v = value();
       if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${arg} 需要一个正整数，收到“${v}”`);
@@ -62,5 +69,6 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (options.inputs.length === 0) throw new UsageError("请指定至少一个文件或文件夹");
   if (options.json && options.out) throw new UsageError("--json 与 --out 只能选一个");
+  if ((options.decisions.length || options.corrections.length) && !options.out) throw new UsageError("--decisions 和 --corrections 需要与 --out 一起使用");
   return options;
 }

@@ -7,7 +7,8 @@ import { progressOn } from "./progress.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTablesToDir } from "../output/write-tables.ts";
-import { analyseCorpus } from "../corpus-checks/index.ts";
+import { analyseWithReview } from "../review/index.ts";
+import { readReviewFiles, splitReviewFiles } from "../review/read-review-files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
 import { defaultCacheDir, openParseCache } from "../parse-cache.ts";
 
@@ -31,11 +32,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version + "\n");
     return 0;
   }
-  const { files, missing } = listInputFiles(options.inputs);
+  const listed = listInputFiles(options.inputs);
+  const named = listInputFiles([...options.decisions, ...options.corrections]);
+  const missing = [...listed.missing, ...named.missing];
   if (missing.length) {
     process.stderr.write(`nianbao: 找不到：${missing.join("、")}\n`);
     return 2;
   }
+  // 核查记录.csv and 更正记录.csv in a folder are the review's, not reports
+  const { reports: files, review: found } = splitReviewFiles(listed.files);
   let places;
   try {
     places = loadPlaces([join(PACKAGE_ROOT, DEFAULT_PLACES_DIR), ...options.places]);
@@ -60,8 +65,15 @@ export async function main(argv: string[]): Promise<number> {
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
     progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
-    const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() });
-    writeTablesToDir(options.out, records, analysis);
+    const kinds = Object.fromEntries([...options.decisions.map((f) => [f, "decisions"]), ...options.corrections.map((f) => [f, "corrections"])]);
+    const reviewInputs = readReviewFiles([...new Set([...found, ...options.decisions, ...options.corrections])], kinds);
+    for (const p of reviewInputs.problems) process.stderr.write(`nianbao: ${p.message}\n`);
+    const { analysis, review } = analyseWithReview(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() }, reviewInputs);
+    const applied = review.corrections.filter((c) => c.state === "applied").length;
+    if (reviewInputs.files.length) {
+      progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);
+    }
+    writeTablesToDir(options.out, records, analysis, review);
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   const fromCache = stats.cached ? `（${stats.cached} 个未改动，取自解析缓存）` : "";

@@ -33,6 +33,8 @@ export interface AnalyseOptions {
   /** Years of the coverage grid; default: the corpus's smallest to largest report year. */
   years?: [number, number];
   weights?: Record<string, RuleWeight>;
+  /** Findings dismissed on review (loaders/review/decisions.ts): they deduct nothing from the quality score. */
+  dismissed?: ReadonlySet<string>;
 }
 
 export function analyseCorpus(
@@ -65,7 +67,7 @@ export function analyseCorpus(
   const sim = similarityStage(ty, texts, names);
   checks.push(...sim.checks);
   const t5 = performance.now();
-  const quality = qualityRows(ty, checks, cov.rows, options.weights ?? WEIGHTS);
+  const quality = qualityRows(ty, checks, cov.rows, options.weights ?? WEIGHTS, options.dismissed);
   const t6 = performance.now();
 
   // Report order, then rule order within a report, as checks.csv lists the per-report rules.

@@ -4,6 +4,7 @@
 import type { CorpusCheckRow, CoverageRow, QualityRow } from "./types.ts";
 import { representative, type ReportRef, type TownshipYears } from "./township-years.ts";
 import { WEIGHTS, weightOf, type RuleWeight } from "./weights.ts";
+import { missingFindingId, rowKey } from "../review/finding-id.ts";
 
 interface Deduction {
   rule: string;
@@ -12,12 +13,19 @@ interface Deduction {
   message: string;
 }
 
-/** Per report id: the deductions of its failed/warned rules, one per rule, in rule order of first appearance. */
-export function deductions(refs: ReportRef[], corpusChecks: CorpusCheckRow[], weights: Record<string, RuleWeight> = WEIGHTS): Map<string, Deduction[]> {
+/** Per report id: the deductions of its failed/warned rules, one per rule, in rule order of first appearance.
+ * A row dismissed on review (核查记录.csv, `dismissed`: finding keys) deducts nothing; a rule deducts
+ * while any of its rows is not dismissed. */
+export function deductions(
+  refs: ReportRef[], corpusChecks: CorpusCheckRow[], weights: Record<string, RuleWeight> = WEIGHTS, dismissed: ReadonlySet<string> = new Set(),
+): Map<string, Deduction[]> {
   const rows = new Map<string, { rule: string; status: string; message: string }[]>();
-  const push = (id: string, r: { rule: string; status: string; message: string }) => (rows.get(id) ?? rows.set(id, []).get(id)!).push(r);
-  for (const ref of refs) for (const c of ref.record.checks) push(ref.id, c);
-  for (const c of corpusChecks) push(c.report_id, c);
+  const push = (id: string, r: { rule: string; status: string; message: string }, cells: string | null) => {
+    if (dismissed.size && dismissed.has(rowKey(id, r.rule, cells))) return;
+    (rows.get(id) ?? rows.set(id, []).get(id)!).push(r);
+  };
+  for (const ref of refs) for (const c of ref.record.checks) push(ref.id, c, c.cells?.join(" ") || null);
+  for (const c of corpusChecks) push(c.report_id, c, c.cells);
   const out = new Map<string, Deduction[]>();
   for (const ref of refs) {
     const byRule = new Map<string, { status: string; messages: string[] }>();
@@ -46,8 +54,9 @@ function rowsFor(
 
 export function qualityRows(
   ty: TownshipYears, corpusChecks: CorpusCheckRow[], coverage: CoverageRow[], weights: Record<string, RuleWeight> = WEIGHTS,
+  dismissed: ReadonlySet<string> = new Set(),
 ): QualityRow[] {
-  const ded = deductions(ty.refs, corpusChecks, weights);
+  const ded = deductions(ty.refs, corpusChecks, weights, dismissed);
   const out: QualityRow[] = [];
   for (const ref of ty.refs) {
     const r = ref.record;
@@ -58,6 +67,11 @@ export function qualityRows(
   for (const c of coverage) {
     const base = { level: "township_year" as const, unit_id: `${c.county}|${c.township}|${c.year}`, county: c.county, township: c.township, year: c.year };
     if (c.status === "missing") {
+      // a missing report dismissed on review (the unit was merged, say) is scored without it
+      if (dismissed.has(missingFindingId(c.county, c.township, c.year))) {
+        out.push(...rowsFor({ ...base, report_id: null }, []));
+        continue;
+      }
       out.push(...rowsFor({ ...base, report_id: null }, [{
         rule: "report_missing", status: "fail", weight: weightOf("report_missing", weights),
         message: `${c.county}${c.township}没有 ${c.year} 年度的年报`,

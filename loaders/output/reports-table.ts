@@ -10,12 +10,13 @@ export const REPORTS_COLUMNS = [
   "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees",
   ...T2_METRIC_COLUMNS, "n_cells", "n_checks_failed", "n_warnings", "warnings",
   // Added after the first release, appended so that the earlier columns keep their position.
-  "level", "unit",
+  "level", "unit", "content_hash",
 ] as const;
 
 export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
 
-/** `corpusFails`: the report's failed checks across reports (carry_over, copies, lateness …): n_checks_failed
+/** `corpusFails`: the report's failed checks across reports (carry_over, copies, lateness …), less its
+ * failed rows dismissed on review (核查记录.csv): n_checks_failed
  * counts every failed check of the report in checks.csv, so one figure has one definition on every page. */
 export function reportsRow(r: ReportRecord, corpusFails = 0): ReportsRow {
   return {
@@ -27,6 +28,6 @@ export function reportsRow(r: ReportRecord, corpusFails = 0): ReportsRow {
     review_total: r.review_total, litigation_total: r.litigation_total, fees: r.fees,
     ...table2Metrics(r.template, r.cells), n_cells: r.cells.length,
     n_checks_failed: r.checks.filter((c) => c.status === "fail").length + corpusFails, n_warnings: r.warnings.length,
-    warnings: r.warnings.join(" | "), level: r.level, unit: r.unit,
+    warnings: r.warnings.join(" | "), level: r.level, unit: r.unit, content_hash: r.content_hash ?? null,
   };
 }

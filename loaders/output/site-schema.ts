@@ -4,6 +4,8 @@
 // Printed by src/data/schema.json.ts; read by src/components/table-schema.js.
 import { templates } from "../templates/index.ts";
 import { LEVELS, LEVEL_LABELS } from "../types.ts";
+import { CORRECTION_COLUMNS, CORRECTIONS_FILE, DECISION_COLUMNS, DECISION_WORDS, DECISIONS_FILE } from "../review/review-files.ts";
+import { CORRECTABLE_FIELDS } from "../review/corrections.ts";
 
 export function siteSchema() {
   const byId = Object.fromEntries(templates.map((t) => [t.id, t]));
@@ -20,5 +22,12 @@ export function siteSchema() {
     t4Columns: table("template-2021", "t4").blocks[0].columns.map((c) => ({ id: c.id, label: c.label })),
     /** The reports' `level` values, in order, with their names. */
     levels: LEVELS.map((id) => ({ id, label: LEVEL_LABELS[id] })),
+    /** The review files' names and columns (loaders/review/review-files.ts): the 核查 page writes them. */
+    review: {
+      decisionsFile: DECISIONS_FILE, correctionsFile: CORRECTIONS_FILE,
+      decisionColumns: DECISION_COLUMNS, correctionColumns: CORRECTION_COLUMNS,
+      decisions: Object.entries(DECISION_WORDS).map(([id, w]) => ({ id, ...w })),
+      fields: Object.entries(CORRECTABLE_FIELDS).map(([id, d]) => ({ id, ...d })),
+    },
   };
 }

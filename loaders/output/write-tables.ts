@@ -11,6 +11,9 @@ import { EVIDENCE_COLUMNS, evidenceRows } from "./evidence-table.ts";
 import { CATEGORY_COLUMNS, categoryRows } from "./categories-table.ts";
 import type { CorpusAnalysis } from "../corpus-checks/index.ts";
 import { COVERAGE_COLUMNS, QUALITY_COLUMNS, SIMILAR_COLUMNS, coverageRows, qualityRows, similarRows } from "./corpus-tables.ts";
+import type { ReviewTables } from "../review/index.ts";
+import { DECISION_RESULT_COLUMNS, FINDINGS_COLUMNS } from "../review/decisions.ts";
+import { CORRECTION_RESULT_COLUMNS } from "../review/corrections.ts";
 
 interface Table {
   name: string;
@@ -23,10 +26,12 @@ function* each<T>(records: ReportRecord[], rowsOf: (r: ReportRecord) => T[]): Ge
   for (const r of records) yield* rowsOf(r);
 }
 
-/** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are added. */
-function tables(records: ReportRecord[], analysis?: CorpusAnalysis): Table[] {
+/** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
+ * added; with `review` (loaders/review), the findings with their decisions and the corrections. */
+function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): Table[] {
   const corpusFails = new Map<string, number>();
   for (const c of analysis?.checks ?? []) if (c.status === "fail") corpusFails.set(c.report_id, (corpusFails.get(c.report_id) ?? 0) + 1);
+  for (const [id, n] of review?.dismissedFails ?? []) corpusFails.set(id, (corpusFails.get(id) ?? 0) - n);
   const list: Table[] = [
     { name: "reports.csv", columns: REPORTS_COLUMNS, rows: () => each(records, (r) => [reportsRow(r, corpusFails.get(reportId(r.file)))]) },
     { name: "cells.csv", columns: CELLS_COLUMNS, rows: () => each(records, cellsRows) },
@@ -47,17 +52,24 @@ function tables(records: ReportRecord[], analysis?: CorpusAnalysis): Table[] {
       { name: "quality.csv", columns: QUALITY_COLUMNS, rows: () => qualityRows(analysis) },
     );
   }
+  if (review) {
+    list.push(
+      { name: "findings.csv", columns: FINDINGS_COLUMNS, rows: () => review.findings },
+      { name: "decisions.csv", columns: DECISION_RESULT_COLUMNS, rows: () => review.decisions },
+      { name: "corrections.csv", columns: CORRECTION_RESULT_COLUMNS, rows: () => review.corrections },
+    );
+  }
   return list;
 }
 
 /** Every table as one CSV string (the site's zip holds them in memory anyway). */
-export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis): Record<string, string> {
-  return Object.fromEntries(tables(records, analysis).map((t) => [t.name, toCsv(t.columns, t.rows())]));
+export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): Record<string, string> {
+  return Object.fromEntries(tables(records, analysis, review).map((t) => [t.name, toCsv(t.columns, t.rows())]));
 }
 
 /** Every table written to `dir`, a chunk of rows at a time; returns the file names. */
-export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?: CorpusAnalysis): string[] {
-  return tables(records, analysis).map((t) => {
+export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): string[] {
+  return tables(records, analysis, review).map((t) => {
     const fd = openSync(join(dir, t.name), "w");
     try {
       for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);

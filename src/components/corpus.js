@@ -17,6 +17,9 @@ export const FILES = {
   similar_reports: FileAttachment("../data/corpus/similar_reports.csv"),
   coverage: FileAttachment("../data/corpus/coverage.csv"),
   quality: FileAttachment("../data/corpus/quality.csv"),
+  findings: FileAttachment("../data/corpus/findings.csv"),
+  decisions: FileAttachment("../data/corpus/decisions.csv"),
+  corrections: FileAttachment("../data/corpus/corrections.csv"),
   corpus: FileAttachment("../data/corpus/corpus.json"),
   folder: FileAttachment("../data/folder.json")
 };
@@ -33,7 +36,10 @@ export const TABLE_TYPES = {
   categories: schema.CATEGORIES_COLUMN_TYPES,
   similar_reports: schema.SIMILAR_COLUMN_TYPES,
   coverage: schema.COVERAGE_COLUMN_TYPES,
-  quality: schema.QUALITY_COLUMN_TYPES
+  quality: schema.QUALITY_COLUMN_TYPES,
+  findings: schema.FINDINGS_COLUMN_TYPES,
+  decisions: schema.DECISIONS_COLUMN_TYPES,
+  corrections: schema.CORRECTIONS_COLUMN_TYPES
 };
 
 /** What the tables are, in Chinese (explore page, downloads). */
@@ -45,7 +51,10 @@ export const TABLE_INFO = {
   categories: {label: "主动公开分类 categories", description: "报告正文列出的每个主动公开分类一行：原文名称、归入的分类、条数、是否约数"},
   similar_reports: {label: "内容雷同 similar_reports", description: "内容相似的报告对：相似度、共有文字、相同数字、复制方向"},
   coverage: {label: "覆盖情况 coverage", description: "名录中每个乡镇每年一行：有报告、缺失或重复"},
-  quality: {label: "质量评分 quality", description: "每份报告和每个乡镇年度的质量分，每项扣分一行（规则、权重、说明）"}
+  quality: {label: "质量评分 quality", description: "每份报告和每个乡镇年度的质量分，每项扣分一行（规则、权重、说明）"},
+  findings: {label: "核查事项 findings", description: "每个未通过或需核实的核对结果、每个缺失的年报一行，附核查结论（确认、排除、已整改）"},
+  decisions: {label: "核查记录 decisions", description: "核查记录.csv 的每一行及其状态：已采用、报告已更新需重新核查、事项已不存在、被更晚的记录取代"},
+  corrections: {label: "更正记录 corrections", description: "更正记录.csv 的每一行：更正项、原值与原来源、更正值、原因、更正人、日期、是否已应用"}
 };
 
 /**

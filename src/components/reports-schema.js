@@ -32,7 +32,10 @@ export const REPORTS_COLUMN_TYPES = {
   n_cells: "INTEGER",
   n_checks_failed: "INTEGER",
   n_warnings: "INTEGER",
-  warnings: "VARCHAR"
+  warnings: "VARCHAR",
+  level: "VARCHAR",
+  unit: "VARCHAR",
+  content_hash: "VARCHAR"
 };
 
 // data/corpus/cells.csv (loaders/output/detail-tables.ts)
@@ -131,5 +134,55 @@ export const QUALITY_COLUMN_TYPES = {
   status: "VARCHAR",
   weight: "DOUBLE",
   points: "DOUBLE",
+  message: "VARCHAR"
+};
+
+// data/corpus/findings.csv, decisions.csv, corrections.csv (loaders/review: the supervisor's review)
+export const FINDINGS_COLUMN_TYPES = {
+  finding_id: "VARCHAR",
+  report_id: "VARCHAR",
+  rule: "VARCHAR",
+  status: "VARCHAR",
+  expected: "DOUBLE",
+  actual: "DOUBLE",
+  cells: "VARCHAR",
+  message: "VARCHAR",
+  county: "VARCHAR",
+  township: "VARCHAR",
+  year: "INTEGER",
+  decision: "VARCHAR",
+  decision_note: "VARCHAR",
+  decided_by: "VARCHAR",
+  decided_on: "VARCHAR",
+  review_state: "VARCHAR"
+};
+
+export const DECISIONS_COLUMN_TYPES = {
+  finding_id: "VARCHAR",
+  report_id: "VARCHAR",
+  file: "VARCHAR",
+  township: "VARCHAR",
+  year: "VARCHAR",
+  rule: "VARCHAR",
+  decision: "VARCHAR",
+  note: "VARCHAR",
+  by: "VARCHAR",
+  date: "VARCHAR",
+  state: "VARCHAR"
+};
+
+export const CORRECTIONS_COLUMN_TYPES = {
+  report_id: "VARCHAR",
+  content_hash: "VARCHAR",
+  file: "VARCHAR",
+  target: "VARCHAR",
+  target_label: "VARCHAR",
+  original_value: "VARCHAR",
+  original_source: "VARCHAR",
+  value: "VARCHAR",
+  reason: "VARCHAR",
+  by: "VARCHAR",
+  date: "VARCHAR",
+  state: "VARCHAR",
   message: "VARCHAR"
 };

@@ -11,7 +11,8 @@ import { corpusProblem, folderSummary, problemLine, siteCorpus, statusCounts } f
 import { parseSiteCorpusWithTexts } from "../../loaders/site-parse.ts";
 import { loaderFingerprint, writeStamp } from "../../loaders/site-inputs.ts";
 import { writeTables } from "../../loaders/output/write-tables.ts";
-import { analyseCorpus } from "../../loaders/corpus-checks/index.ts";
+import { analyseWithReview } from "../../loaders/review/index.ts";
+import { readReviewFiles } from "../../loaders/review/read-review-files.ts";
 import { gazetteer } from "../../loaders/identity/gazetteer.ts";
 
 const started = performance.now();
@@ -24,11 +25,18 @@ else log(`正在解析 ${n(corpus.files.length)} 个文件（${corpus.root}）�
 const { records, texts, places, stats } = await parseSiteCorpusWithTexts(corpus, process.env, (done, total) => {
   if (done % 500 === 0 && done < total) log(`已处理 ${n(done)}/${n(total)} 个文件`);
 });
-const analysis = analyseCorpus(records, texts, { places, gazetteer: gazetteer() });
+// 核查记录.csv and 更正记录.csv in the folder: corrections applied, dismissed findings left out of the scores
+const reviewInputs = readReviewFiles(corpus.review);
+for (const p of reviewInputs.problems) log(p.message);
+const { analysis, review } = analyseWithReview(records, texts, { places, gazetteer: gazetteer() }, reviewInputs);
 const problem = corpusProblem(corpus, records);
 if (problem && !corpus.problem) process.stderr.write(problemLine(problem));
-const tables = writeTables(records, analysis);
-const info = { ...folderSummary(corpus), problem, statuses: statusCounts(records) };
+const tables = writeTables(records, analysis, review);
+const info = {
+  ...folderSummary(corpus), problem, statuses: statusCounts(records),
+  // the review files as read (the pages save them back whole, with the new rows appended)
+  review: { files: reviewInputs.files, problems: reviewInputs.problems.map((p) => p.message) },
+};
 const files: Record<string, Uint8Array> = { "corpus.json": strToU8(JSON.stringify(info) + "\n") };
 for (const [name, csv] of Object.entries(tables)) files[name] = strToU8(csv);
 // A fixed entry time keeps the archive's bytes the same for the same reports.
