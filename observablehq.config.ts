@@ -25,6 +25,7 @@ export default {
     { name: "公开内容", path: "/content" },
     { name: "依申请公开", path: "/applications" },
     { name: "数据质量", path: "/quality" },
+    { name: "核查与整改", path: "/review" },
     { name: "报告详情", path: "/report" },
     { name: "数据浏览与导出", path: "/explore" },
     { name: "分析笔记示例", path: "/notebook" }

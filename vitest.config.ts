@@ -10,7 +10,8 @@ const SITE_TESTS = [
   "tests/exports.browser.test.ts",
   "tests/pages-levels.browser.test.ts",
   "tests/site-data.browser.test.ts",
-  "tests/site-preview.browser.test.ts"
+  "tests/site-preview.browser.test.ts",
+  "tests/review.browser.test.ts"
 ];
 
 export default defineConfig({

@@ -46,6 +46,16 @@ export function reportsFolder(env: NodeJS.ProcessEnv = process.env): { path: str
   return setting ? { path: resolve(env.INIT_CWD || process.cwd(), setting), setting } : { path: resolve(DEFAULT_REPORTS_DIR), setting: null };
 }
 
+/** The deadline the 核查 page starts from: NIANBAO_DEADLINE = auto (by the rules of the report's year:
+ * 31 January from the 2019 reports on, 31 March before), 01-31 or 03-31. Anything else: auto, said on stderr. */
+export function deadlineSetting(env: NodeJS.ProcessEnv = process.env): "auto" | "01-31" | "03-31" {
+  const v = env.NIANBAO_DEADLINE?.trim() ?? "";
+  if (v === "" || v === "auto") return "auto";
+  if (v === "01-31" || v === "03-31") return v;
+  process.stderr.write(`年报通：NIANBAO_DEADLINE=“${v}”无法识别（可用 auto、01-31、03-31），按 auto 处理\n`);
+  return "auto";
+}
+
 /** The places files and folders the site reads: data/places, then NIANBAO_PLACES (comma-separated). */
 export function placeSources(env: NodeJS.ProcessEnv = process.env): string[] {
   const extra = (env.NIANBAO_PLACES ?? "").split(",").map((p) => p.trim()).filter(Boolean);

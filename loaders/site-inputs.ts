@@ -74,7 +74,7 @@ export function loaderFingerprint(id: SiteLoaderId, env: NodeJS.ProcessEnv = pro
   if (existsSync(source)) hash.update(readFileSync(source));
   const reads: readonly Input[] = SITE_LOADERS[id].reads;
   if (reads.includes("parser")) hash.update(`\0parser\0${currentParserVersion()}`);
-  if (reads.includes("folder")) hash.update(`\0folder\0${folderFingerprint(corpus ?? siteCorpus(env), env)}`);
+  if (reads.includes("folder")) hash.update(`\0folder\0${folderFingerprint(corpus ?? siteCorpus(env), env)}\0deadline\0${env.NIANBAO_DEADLINE ?? ""}`);
   return hash.digest("hex");
 }
 

@@ -29,7 +29,8 @@ const BROWSER_PACKAGES: { name: string; required: boolean; why: string }[] = [
   { name: "arquero", required: true, why: "aq" },
   { name: "@duckdb/duckdb-wasm", required: true, why: "SQL in the browser" },
   { name: "@observablehq/plot", required: false, why: "Plot (not a dependency yet; bundled if installed)" },
-  { name: "exceljs", required: true, why: "XLSX export in src/components/export.js (loaded when a user exports)" }
+  { name: "exceljs", required: true, why: "XLSX export in src/components/export.js (loaded when a user exports)" },
+  { name: "docx", required: true, why: "DOCX 核查通报 in src/components/notice.js (loaded when a user downloads it)" }
 ];
 
 /** duckdb-wasm files the browser loads at runtime, besides the JS API in _esm.js. */

@@ -7,6 +7,7 @@
 import * as d3 from "npm:d3";
 import {FileAttachment} from "observablehq:stdlib";
 import * as schema from "./reports-schema.js";
+import {overlayFindings, overlayQuality, overlayReports, prunePending, readPending} from "./review-state.js";
 
 export const FILES = {
   reports: FileAttachment("../data/corpus/reports.csv"),
@@ -74,10 +75,42 @@ export function loadParseInfo() {
   return FILES.corpus.json();
 }
 
-/** Parses a table's CSV in JS with its declared types: empty → null, numbers, booleans. */
+/** Parses a table's CSV in JS with its declared types: empty → null, numbers, booleans. The review's
+ * decisions made in this browser and not yet built (review-state.js) are laid over the findings,
+ * the quality scores and n_checks_failed, so they take effect at once on every page. */
 export async function loadTable(name) {
-  const text = await FILES[name].text();
-  return parseTypedCsv(text, TABLE_TYPES[name] ?? {});
+  const rows = await loadBuiltTable(name);
+  if (!OVERLAID.has(name)) return rows;
+  const {pendingDecisions} = await pendingReview();
+  if (!pendingDecisions.length) return rows;
+  const built = name === "findings" ? rows : await loadBuiltTable("findings");
+  const findings = overlayFindings(built, pendingDecisions);
+  if (name === "findings") return findings;
+  return name === "quality" ? overlayQuality(rows, findings) : overlayReports(rows, built, findings);
+}
+
+const OVERLAID = new Set(["findings", "quality", "reports"]);
+
+/** A table exactly as the build wrote it. */
+export async function loadBuiltTable(name) {
+  return parseTypedCsv(await FILES[name].text(), TABLE_TYPES[name] ?? {});
+}
+
+let pendingPromise;
+/** The folder's root and the pending rows not yet in the build (pruned of those the build has read). */
+export function pendingReview() {
+  return (pendingPromise ??= (async () => {
+    const root = (await loadCorpusInfo())?.root ?? "";
+    if (!readPending(root).decisions.length && !readPending(root).corrections.length) return {root, pendingDecisions: [], pendingCorrections: []};
+    const [decisions, corrections] = await Promise.all([loadBuiltTable("decisions"), loadBuiltTable("corrections")]);
+    const kept = prunePending(root, {decisions, corrections});
+    return {root, pendingDecisions: kept.decisions, pendingCorrections: kept.corrections};
+  })());
+}
+
+/** After a decision is made on this page: read the browser's rows again. */
+export function resetPendingReview() {
+  pendingPromise = undefined;
 }
 
 export function parseTypedCsv(text, types) {

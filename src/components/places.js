@@ -8,20 +8,12 @@ import {levelLabel, levelOf} from "./levels.js";
 
 export {yearDomain, yearsPresent} from "./years.js";
 
-const collator = new Intl.Collator("zh-CN");
-export const compareZh = (a, b) => collator.compare(a ?? "", b ?? "");
+import {compareZh, countyKey, placeKey} from "./place-keys.js";
+
+export {compareZh, countyKey, placeKey};
 
 export const UNKNOWN_COUNTY = "（县区未知）";
 
-/** "岚江省/岚州市/岚东区/上坪乡" (missing parts empty). */
-export function placeKey(r) {
-  return [r.province, r.city, r.county, r.township].map((p) => p ?? "").join("/");
-}
-
-/** "岚江省/岚州市/岚东区" */
-export function countyKey(r) {
-  return [r.province, r.city, r.county].map((p) => p ?? "").join("/");
-}
 
 /** "岚东区 · 上坪乡" */
 export function placeLabel(r) {

@@ -69,6 +69,12 @@ export function failedCellIndex(checks) {
   return index;
 }
 
+/** The value a corrected cell had before (its source: "更正（…）；原值 12，原来源 …"); null when not corrected. */
+export function correctedFrom(source) {
+  const m = /^更正（[^）]*）；原值 ([^，；]+)/.exec(String(source ?? ""));
+  return m ? m[1] : null;
+}
+
 /** One table cell: the value (or the raw token, e.g. "/"), the source on hover and below when shown. */
 function valueCell(cell, failures, id) {
   if (!cell) return html`<td class="cell-absent" title="报告中没有这一格">${MISSING}</td>`;
@@ -81,8 +87,10 @@ function valueCell(cell, failures, id) {
     `来源：${describeSource(cell.source)}（${cell.source}）`,
     ...(failures ?? []).map((f) => `未通过：${ruleLabel(f.rule)} — ${f.message}`)
   ].join("\n");
-  return html`<td class=${`cell num${failed ? " cell-failed" : ""}${isMissing(cell.value) ? " cell-empty" : ""}`} title=${title} data-cell=${id}>
-    <span class="cell-value">${shown}</span>
+  // a value corrected on review (更正记录.csv): the source says so and keeps the value printed
+  const original = correctedFrom(cell.source);
+  return html`<td class=${`cell num${failed ? " cell-failed" : ""}${isMissing(cell.value) ? " cell-empty" : ""}${original !== null ? " cell-corrected" : ""}`} title=${title} data-cell=${id}>
+    <span class="cell-value">${shown}</span>${original !== null ? html`<span class="cell-original" data-cell-original>原 ${original}</span>` : null}
     <span class="cell-source">${describeSource(cell.source)}</span>
   </td>`;
 }

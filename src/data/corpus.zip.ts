@@ -7,7 +7,7 @@
 // empty folder is no error here: corpus.json says what is wrong (the pages show it) and the tables
 // are empty. The stamp written last tells tools/site-data.ts what this output was made from.
 import { zipSync, strToU8 } from "fflate";
-import { corpusProblem, folderSummary, problemLine, siteCorpus, statusCounts } from "../../loaders/site-corpus.ts";
+import { corpusProblem, deadlineSetting, folderSummary, problemLine, siteCorpus, statusCounts } from "../../loaders/site-corpus.ts";
 import { parseSiteCorpusWithTexts } from "../../loaders/site-parse.ts";
 import { loaderFingerprint, writeStamp } from "../../loaders/site-inputs.ts";
 import { writeTables } from "../../loaders/output/write-tables.ts";
@@ -36,6 +36,8 @@ const info = {
   ...folderSummary(corpus), problem, statuses: statusCounts(records),
   // the review files as read (the pages save them back whole, with the new rows appended)
   review: { files: reviewInputs.files, problems: reviewInputs.problems.map((p) => p.message) },
+  // the 核查 page's default deadline (NIANBAO_DEADLINE: auto, 01-31 or 03-31; loaders/site-corpus.ts)
+  settings: { deadline: deadlineSetting() },
 };
 const files: Record<string, Uint8Array> = { "corpus.json": strToU8(JSON.stringify(info) + "\n") };
 for (const [name, csv] of Object.entries(tables)) files[name] = strToU8(csv);
