@@ -25,6 +25,8 @@ function shown(value) {
 }
 
 function num(value) {
+  // a date rule's expected/actual are dates (review-model.js gives them as YYYY-MM-DD)
+  if (typeof value === "string" && !/^-?\d+(\.\d+)?$/.test(value)) return value;
   return isMissing(value) ? MISSING : formatNumber(value);
 }
 

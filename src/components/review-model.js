@@ -5,6 +5,16 @@
 // XLSX, the unit tests call it. The findings come with their decisions (review-state.js overlays).
 import * as d3 from "npm:d3";
 import {countyKey, compareZh} from "./place-keys.js";
+
+/** The scope key of a city: "city:岚江省/岚州市" (a county's is its countyKey). */
+export function cityScopeKey(r) {
+  return `city:${[r.province, r.city].map((p) => p ?? "").join("/")}`;
+}
+
+/** Whether a row (report, coverage) lies in the scope: a county (countyKey) or a city (cityScopeKey). */
+function scopeMatcher(scope) {
+  return scope.startsWith("city:") ? (r) => cityScopeKey(r) === scope : (r) => countyKey(r) === scope;
+}
 import {ruleLabel, checkValue} from "./rules.js";
 
 /** The deadline settings: by the rules in force for the report's year, or one fixed date. */
@@ -65,11 +75,19 @@ function describe(f, year, reportsById) {
   return {
     finding_id: f.finding_id, kind: findingKind(f.rule), rule: f.rule, rule_label: ruleLabel(f.rule),
     status: f.status === "fail" ? "未通过" : "需核实", message,
-    expected: checkValue(f.rule, f.expected, year), actual: checkValue(f.rule, f.actual, year), cells: f.cells ?? null,
+    expected: checkValue(f.rule, f.expected, year), actual: checkValue(f.rule, f.actual, year), cells: cellsShown(f),
     decision: f.decision ? DECISION_LABELS[f.decision] : "", decision_id: f.decision ?? null,
     decision_note: f.decision_note ?? "", decided_by: f.decided_by ?? "", decided_on: f.decided_on ?? "",
     stale: f.review_state === "stale", pending: f.review_state === "pending", report_id: f.report_id
   };
+}
+
+/** Where a finding stands, for people: table cells by id, 发布日期; a copy names its other report in the message. */
+function cellsShown(f) {
+  if (COPY_RULES.has(f.rule) || !f.cells) return null;
+  const cells = String(f.cells).split(" ").map((c) => (c === "published_on" ? "发布日期" : c));
+  // a sum rule names a whole column: its first cells stand for it
+  return cells.length > 4 ? `${cells.slice(0, 3).join(" ")} 等 ${cells.length} 格` : cells.join(" ");
 }
 
 /** 需整改事项: one short sentence per open problem kind. */
@@ -92,13 +110,15 @@ function fixesOf(t, deadline) {
 /**
  * The review model of a county and year (the notice's model, notice.js).
  * @param {{reports, findings, quality, coverage, similar}} tables  (findings with decisions overlaid; quality likewise)
- * @param {{county: string, year: number, deadline?: string, today?: string}} options  county: countyKey
+ * @param {{county: string, year: number, deadline?: string, today?: string}} options  county: a countyKey, or a
+ *   city's cityScopeKey (its counties' townships together, named with their county)
  */
 export function reviewModel(tables, {county, year, deadline: setting = "auto", today = new Date().toISOString().slice(0, 10)}) {
   const deadline = deadlineOf(year, setting);
   const lateRule = LATE_RULE[deadline.md];
   const reportsById = new Map(tables.reports.map((r) => [r.report_id, r]));
-  const inCounty = (r) => countyKey(r) === county;
+  const inCounty = scopeMatcher(county);
+  const isCity = county.startsWith("city:");
   const countyReports = tables.reports.filter((r) => r.township && inCounty(r));
   const one = countyReports[0] ?? {};
   const copies = new Map();
@@ -108,27 +128,31 @@ export function reviewModel(tables, {county, year, deadline: setting = "auto", t
     if (s.direction !== "a_from_b") copies.set(`${s.report_b}|${s.report_a}`, {other: s.report_a, similarity: s.similarity, sample: s.sample});
     if (s.direction !== "b_from_a") copies.set(`${s.report_a}|${s.report_b}`, {other: s.report_b, similarity: s.similarity, sample: s.sample});
   }
-  const townshipYears = new Map(); // township → {reports, missing finding}
-  const add = (township) => townshipYears.get(township) ?? townshipYears.set(township, {township, reports: [], missing: false}).get(township);
+  const townshipYears = new Map(); // county|township → {reports, missing finding}
+  const add = (r) => {
+    const key = `${r.county}|${r.township}`;
+    return townshipYears.get(key) ?? townshipYears.set(key, {township: r.township, county: r.county, reports: [], missing: false}).get(key);
+  };
   const covered = tables.coverage.filter((c) => c.year === year && inCounty(c));
   for (const c of covered) {
-    const t = add(c.township);
+    const t = add(c);
     if (c.status === "missing") t.missing = true;
   }
-  for (const r of countyReports) if (r.year === year) add(r.township).reports.push(r);
+  for (const r of countyReports) if (r.year === year) add(r).reports.push(r);
   const findingsByReport = d3.group(tables.findings, (f) => f.report_id ?? f.finding_id);
   const qualityByReport = new Map(tables.quality.filter((q) => q.level === "report").map((q) => [q.report_id, q.score]));
 
   const townships = [...townshipYears.values()].map((t) => {
     // the best-read report stands for the township-year (as the cross-year rules choose)
     const rep = t.reports.slice().sort((a, b) => (a.status === "ok" ? 0 : 1) - (b.status === "ok" ? 0 : 1) || compareZh(b.published_on, a.published_on))[0] ?? null;
-    const own = rep ? findingsByReport.get(rep.report_id) ?? [] : findingsByReport.get(`missing:${one.county}|${t.township}|${year}`) ?? [];
+    const own = rep ? findingsByReport.get(rep.report_id) ?? [] : findingsByReport.get(`missing:${t.county}|${t.township}|${year}`) ?? [];
     // lateness: the finding of the rule for the deadline chosen (late by 31 March is late by 31 January too)
     const kept = own.filter((f) => !LATE_RULES.has(f.rule) || f.rule === lateRule);
     const findings = kept.map((f) => describe({...f, copy: COPY_RULES.has(f.rule) ? copies.get(`${f.report_id}|${String(f.cells ?? "").split(" ")[0]}`) : null}, year, reportsById));
     const late = rep ? daysLate(rep.published_on, deadline.date) : null;
     const row = {
-      township: t.township, year, status: rep ? "已发布" : "缺失", published_on: rep?.published_on ?? null, days_late: late,
+      // in a city's notice a township is named with its county (names repeat across counties)
+      township: isCity ? `${t.county}${t.township}` : t.township, year, status: rep ? "已发布" : "缺失", published_on: rep?.published_on ?? null, days_late: late,
       score: rep ? qualityByReport.get(rep.report_id) ?? null : t.missing ? (findings.some((f) => f.decision_id === "dismissed") ? null : 0) : null,
       completeness: rep ? {ok: "完整读取", partial: "部分读取", error: "无法读取", unsupported: "格式不支持", "needs-ocr": "需OCR"}[rep.status] ?? rep.status : null,
       n_findings: findings.length, n_open: findings.filter(isOpenDescribed).length,
@@ -155,7 +179,7 @@ export function reviewModel(tables, {county, year, deadline: setting = "auto", t
     {label: "已排除（误报）", value: d3.sum(townships, (t) => t.findings.filter((f) => f.decision_id === "dismissed").length), unit: "项"}
   ];
   return {
-    county: one.county ?? county.split("/").pop(), city: one.city ?? null, province: one.province ?? null, year,
+    county: isCity ? one.city ?? county.split("/").pop() : one.county ?? county.split("/").pop(), city: one.city ?? null, province: one.province ?? null, year,
     generatedOn: today, deadline: {label: deadline.label, date: deadline.date}, summary, townships,
     league: leagueTable(townships),
     progress: progressOverYears(tables, county, setting)
@@ -177,12 +201,12 @@ export function leagueTable(townships) {
 
 /** Per year: townships expected (coverage) and published, on time against the deadline, mean score, open findings. */
 export function progressOverYears(tables, county, setting = "auto") {
-  const inCounty = (r) => countyKey(r) === county;
+  const inCounty = scopeMatcher(county);
   const years = [...new Set(tables.coverage.filter(inCounty).map((c) => c.year).concat(tables.reports.filter((r) => r.township && inCounty(r) && r.year != null).map((r) => r.year)))].sort((a, b) => a - b);
   const scoreOf = new Map(tables.quality.filter((q) => q.level === "report").map((q) => [q.report_id, q.score]));
   return years.map((year) => {
     const cov = tables.coverage.filter((c) => c.year === year && inCounty(c));
-    const reps = d3.rollup(tables.reports.filter((r) => r.township && r.year === year && inCounty(r)), (v) => v[0], (r) => r.township);
+    const reps = d3.rollup(tables.reports.filter((r) => r.township && r.year === year && inCounty(r)), (v) => v[0], (r) => `${r.county}|${r.township}`);
     const expected = cov.length || reps.size;
     const deadline = deadlineOf(year, setting).date;
     const onTime = [...reps.values()].filter((r) => {
@@ -191,11 +215,8 @@ export function progressOverYears(tables, county, setting = "auto") {
     }).length;
     const scores = [...reps.values()].map((r) => scoreOf.get(r.report_id)).filter((s) => s != null);
     const ids = new Set([...reps.values()].map((r) => r.report_id));
-    const open = tables.findings.filter((f) => f.year === year && (ids.has(f.report_id) || (!f.report_id && inCountyName(f, county))) && isOpen(f)).length;
+    const open = tables.findings.filter((f) => f.year === year && (ids.has(f.report_id) || (!f.report_id && cov.some((c) => c.county === f.county && c.township === f.township))) && isOpen(f)).length;
     return {year, expected, published: reps.size, on_time: onTime, mean_score: scores.length ? Math.round(d3.mean(scores) * 10) / 10 : null, open};
   });
 }
 
-function inCountyName(f, county) {
-  return county.split("/").pop() === f.county;
-}
