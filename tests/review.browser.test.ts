@@ -39,12 +39,12 @@ describe("核查与整改: notice, decisions and corrections round-trip through 
     await allowOnlyOrigin(chrome.context, server.origin, outside);
   }
 
-  async function open(path: string): Promise<Page> {
+  async function open(path: string, ready = "[data-review-townships], [data-report]"): Promise<Page> {
     const page = await chrome.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server!.origin + path, { waitUntil: "networkidle" });
-    await page.waitForSelector("[data-review-townships], [data-report], .observablehq--error", { timeout: 60_000 }).catch(() => {});
+    await page.waitForSelector(`${ready}, .observablehq--error`, { timeout: 60_000 });
     expect(errors).toEqual([]);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     return page;
@@ -77,6 +77,15 @@ describe("核查与整改: notice, decisions and corrections round-trip through 
   let findingId = "";
   let scoreBefore = 0;
   let newTotal = 0;
+  const kpis: Record<string, number> = {};
+  async function kpi(path: string, key: string): Promise<number> {
+    const page = await open(path, `[data-kpi="${key}"]`);
+    const value = page.locator(`[data-kpi="${key}"] .kpi-value`);
+    await value.waitFor();
+    const n = Number((await value.textContent())!.replace(/,/g, ""));
+    await page.close();
+    return n;
+  }
 
   it("shows the county's townships, each with its findings and 需整改事项, and a league table", async () => {
     const page = await open(REVIEW);
@@ -95,6 +104,9 @@ describe("核查与整改: notice, decisions and corrections round-trip through 
     expect(href).toContain("cell=t2.rules.");
     expect(await page.locator('[data-table="review-league"] tbody tr').count()).toBe(16);
     await page.close();
+    kpis.overview = await kpi("/?county=桐川县", "checks_failed");
+    kpis.quality = await kpi("/quality?county=桐川县", "failed_reports");
+    expect(kpis.overview).toBe(kpis.quality);
   });
 
   it("downloads the notice as a DOCX and an XLSX that hold the page's townships and findings", async () => {
@@ -137,7 +149,9 @@ describe("核查与整改: notice, decisions and corrections round-trip through 
     expect(await gaoqiao.locator(".review-fixes").count()).toBe(0);
     expect(await page.locator("[data-pending-decisions]").textContent()).toBe("1");
     await page.close();
-    // the report page, from the same browser storage
+    // the other pages, from the same browser storage: 高桥镇's report has no other failed check
+    expect(await kpi("/?county=桐川县", "checks_failed")).toBe(kpis.overview - 1);
+    expect(await kpi("/quality?county=桐川县", "failed_reports")).toBe(kpis.quality - 1);
     const reportPage = await open(`/report?id=${await reportIdOf("高桥镇")}`);
     expect(await reportPage.locator("h3", { hasText: "质量分" }).textContent()).toContain("100");
     expect(await reportPage.locator("[data-report-decisions]").textContent()).toContain("排除（误报）");
@@ -193,6 +207,8 @@ describe("核查与整改: notice, decisions and corrections round-trip through 
     expect(label).not.toContain("未保存");
     expect(Number(await gaoqiao.locator("[data-township-score]").textContent())).toBe(100);
     await after.close();
+    // built into the tables now (nothing pending in the browser)
+    expect(await kpi("/?county=桐川县", "checks_failed")).toBe(kpis.overview - 1);
 
     // the corrected cell on the report page: corrected value, the original struck through, the correction row
     const id = await reportIdOf("竹溪乡");
