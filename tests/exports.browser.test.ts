@@ -254,7 +254,7 @@ describe("exports, the report index and printing (headless Chromium, offline)", 
     const listed = checks.filter((c) => c.status === "fail" || c.status === "warn");
     const { bytes } = await download(page.locator('[data-export="failed-checks"]'), "csv");
     const csv = readCsv(bytes);
-    expect(csv[0]).toEqual(["报告编号", "单位", "年份", "规则", "结果", "说明", "期望值", "实际值", "涉及单元格"]);
+    expect(csv[0]).toEqual(["报告编号", "单位", "年份", "规则", "结果", "说明", "期望值", "实际值", "涉及单元格", "核查结论"]);
     expect(csv[1][0]).toBe("report_id");
     expect(csv.slice(2)).toHaveLength(listed.length);
     expect(csv.slice(2).map((r) => r[0]).sort()).toEqual(listed.map((c) => c.report_id).sort());

@@ -2,7 +2,7 @@
 // folder, applied after parsing, the same in the CLI's --out and in the site's tables.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -70,6 +70,59 @@ describe("the review files' format", () => {
     expect(rowKey("r1", parsed.rule, parsed.cells)).toBe(rowKey("r1", "t3_outcome_sum", many));
     expect(cellsTag("t3.new.total")).toBe("t3.new.total");
     expect(parseFindingId("abc:copy_other_township:r123:t3.a.b")).toEqual({ hash: "abc", rule: "copy_other_township", cells: "r123:t3.a.b" });
+  });
+});
+
+describe("the CLI's review options", () => {
+  const folder = mkdtempSync(join(tmpdir(), "nianbao-review-cli-"));
+  cpSync(join(DEMO_COUNTY, "梅林镇"), join(folder, "梅林镇"), { recursive: true });
+
+  it("--decisions and --corrections need --out, and a missing file is named", () => {
+    const noOut = spawnSync(process.execPath, [BIN, "parse", folder, "--decisions", join(folder, "x.csv")], { encoding: "utf8" });
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toContain("--decisions 和 --corrections 需要与 --out 一起使用");
+    const missing = spawnSync(process.execPath, [BIN, "parse", folder, "--out", join(folder, "o"), "--decisions", join(folder, "没有这个文件.csv")], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("找不到：");
+  });
+
+  it("a decisions file named on the command line (any name, outside the folder) is applied; bad rows are said", () => {
+    const before = cliOut(folder);
+    const f = table(before, "findings.csv").find((x) => x.status === "fail" && x.report_id)!;
+    const file = join(mkdtempSync(join(tmpdir(), "nianbao-review-file-")), "my-review.csv");
+    writeFileSync(file, decisionsCsv([
+      { finding_id: f.finding_id, report_id: f.report_id, file: "", township: "", year: "", rule: f.rule, decision: "fixed", note: "已补正", by: "甲", date: "2026-12-02" },
+    ]) + "x:y:z,,,,,,也许,,,\r\n");
+    const out = mkdtempSync(join(tmpdir(), "nianbao-review-out-"));
+    const r = spawnSync(process.execPath, [BIN, "parse", folder, "--out", out, "--quiet", "--decisions", file], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("第 3 行：结论“也许”无法识别");
+    const after = table(out, "findings.csv").find((x) => x.finding_id === f.finding_id)!;
+    expect(after.decision).toBe("fixed");
+    // 已整改 changes no score
+    const score = (dir: string) => table(dir, "quality.csv").find((q) => q.level === "report" && q.report_id === f.report_id)!.score;
+    expect(score(out)).toBe(score(before));
+  });
+
+  it("a dismissed missing report no longer scores the township-year 0", () => {
+    // the whole county, so that coverage counts its townships' years
+    const county = mkdtempSync(join(tmpdir(), "nianbao-review-missing-"));
+    cpSync(DEMO_COUNTY, join(county, "桐川县"), { recursive: true });
+    const gone = join(county, "桐川县", "梅林镇");
+    const files = readdirSync(gone).filter((n) => /2015/.test(n));
+    expect(files.length).toBeGreaterThan(0);
+    for (const n of files) rmSync(join(gone, n));
+    const before = cliOut(county);
+    const missing = table(before, "findings.csv").find((x) => x.rule === "report_missing" && x.year === "2015")!;
+    expect(missing.finding_id).toBe("missing:桐川县|梅林镇|2015");
+    const tyScore = (dir: string) => table(dir, "quality.csv").find((q) => q.level === "township_year" && q.township === "梅林镇" && q.year === "2015")!;
+    expect(tyScore(before)).toMatchObject({ score: "0", rule: "report_missing" });
+    writeFileSync(join(county, DECISIONS_FILE), decisionsCsv([
+      { finding_id: missing.finding_id, report_id: "", file: "", township: "梅林镇", year: "2015", rule: "report_missing", decision: "dismissed", note: "当年未设该镇", by: "乙", date: "2026-12-02" },
+    ]));
+    const after = cliOut(county);
+    expect(tyScore(after)).toMatchObject({ score: "100", rule: "" });
+    expect(table(after, "findings.csv").find((x) => x.finding_id === missing.finding_id)!.decision).toBe("dismissed");
   });
 });
 

@@ -40,7 +40,8 @@ export const COLUMNS = {
     ...metricColumns,
     active_total_approx: {label: "主动公开数为约数", description: "原文写作“余、多、约”"},
     n_cells: {label: "表格单元格数", unit: "格"},
-    warnings: {label: "解析提示"}
+    warnings: {label: "解析提示"},
+    content_hash: {label: "内容指纹", description: "文件内容 SHA-256 的前 16 位：核查记录.csv 与更正记录.csv 按它认报告"}
   },
   cells: {
     report_id: REPORT_ID,
@@ -108,6 +109,21 @@ export const COLUMNS = {
     n_reports: {label: "报告数", unit: "份"},
     report_ids: {label: "报告编号"},
     listed_in: {label: "名录来源", values: LISTED_IN_LABELS}
+  },
+  findings: {
+    finding_id: {label: "核查编号", description: "内容指纹:规则:单元格，或 missing:县区|乡镇|年度（缺失的年报）"},
+    report_id: REPORT_ID,
+    rule: {label: "核对规则"},
+    status: {label: "核对结果", values: CHECK_STATUS_LABELS},
+    message: {label: "说明"},
+    county: PLACE.county,
+    township: PLACE.township,
+    year: YEAR,
+    decision: {label: "核查结论", values: {confirmed: "确认（需整改）", dismissed: "排除（误报）", fixed: "已整改"}},
+    decision_note: {label: "原因或说明"},
+    decided_by: {label: "核查人"},
+    decided_on: {label: "核查日期", kind: "date"},
+    review_state: {label: "核查状态", values: {decided: "已核查", stale: "报告已更新，需重新核查", pending: "未保存"}}
   },
   quality: {
     level: {label: "评分对象", values: QUALITY_LEVEL_LABELS},

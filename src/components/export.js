@@ -13,6 +13,7 @@
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {describeColumn, headerOf} from "./columns.js";
+import {INVALID_XML, MAX_CELL_CHARS, sheetName, textWidth} from "./xlsx-text.js";
 
 export const BOM = "\uFEFF";
 
@@ -137,29 +138,13 @@ export function toJson(rows, columns) {
 // XLSX
 
 // XML 1.0 forbids most control characters; Excel refuses a sheet containing them.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const MAX_CELL_CHARS = 32767; // Excel's limit per cell
 
 function xlsxValue(value) {
   if (typeof value !== "string") return value;
   return value.replace(INVALID_XML, "").slice(0, MAX_CELL_CHARS);
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
-function sheetName(name, used) {
-  const base = String(name ?? "").replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "数据";
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
-}
 
-/** Display width of text in Excel's character units (CJK characters are about two). */
-function textWidth(text) {
-  let w = 0;
-  for (const ch of String(text)) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 const HEADER_FILL = {type: "pattern", pattern: "solid", fgColor: {argb: "FFE8EEF6"}};
 

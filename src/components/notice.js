@@ -8,10 +8,9 @@
 // published_on, days_late, score, completeness, n_findings, n_open, report_id, file, findings, fixes}],
 // tables: [{name, columns: [{key, label}], rows}]}. Any field may be null.
 import {MISSING, formatNumber, isMissing} from "./format.js";
+import {INVALID_XML, MAX_CELL_CHARS, sheetName, textWidth} from "./xlsx-text.js";
 
 // XML 1.0 forbids most control characters: Word and Excel refuse a file containing them.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const MAX_CELL_CHARS = 32767; // Excel's limit per cell
 
 const DISMISSED = "排除（误报）";
 const PENDING = "待核查";
@@ -392,28 +391,13 @@ function xlsxValue(value) {
   return s === "" ? null : s;
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
-function sheetName(name, used) {
-  const base = String(name ?? "").replace(/[[\]:*?/\\]/g, "").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "数据";
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
-}
 
-/** Display width in Excel's character units (CJK characters are about two). */
-function textWidth(value) {
-  if (value instanceof Date) return 11;
-  let w = 0;
-  for (const ch of String(value ?? "")) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 /**
  * A list sheet: a bold shaded header row, frozen, with filters; columns [{label, value(row), max?, wrap?}].
  */
 function listSheet(workbook, used, name, columns, rows) {
-  const ws = workbook.addWorksheet(sheetName(name, used), {
+  const ws = workbook.addWorksheet(sheetName(name, used, ""), {
     views: [{state: "frozen", ySplit: 1}],
     // printed on A4 landscape, all columns on one page width, the header on every page
     pageSetup: {paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1"}
@@ -450,7 +434,7 @@ function listSheet(workbook, used, name, columns, rows) {
 }
 
 function overviewSheet(workbook, used, model) {
-  const ws = workbook.addWorksheet(sheetName("概况", used), {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
+  const ws = workbook.addWorksheet(sheetName("概况", used, ""), {pageSetup: {paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0}});
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 28;
   ws.getColumn(3).width = 8;
