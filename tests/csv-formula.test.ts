@@ -3,13 +3,17 @@
 import { describe, expect, it, vi } from "vitest";
 import Papa from "papaparse";
 import { needsFormulaPrefix, prefixFormula, unprefixFormula } from "../loaders/output/formula.ts";
+// @ts-expect-error plain browser JS modules without types
 import * as browser from "../src/components/csv-safe.js";
 import { toCsv } from "../loaders/output/csv.ts";
 import { writeTables } from "../loaders/output/write-tables.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import { correctionsCsv, decisionsCsv, parseCorrectionsCsv, parseDecisionsCsv } from "../loaders/review/review-files.ts";
+// @ts-expect-error plain browser JS modules without types
 import { parseTypedCsv } from "../src/components/typed-csv.js";
+// @ts-expect-error plain browser JS modules without types
 import { toCsv as exportCsv, sheet, toXlsx } from "../src/components/export.js";
+// @ts-expect-error plain browser JS modules without types
 import { correctionsFileText, decisionsFileText } from "../src/components/review-files.js";
 import { DECISION_COLUMNS, CORRECTION_COLUMNS } from "../loaders/review/review-files.ts";
 
