@@ -1,6 +1,6 @@
 // The SQL 数据浏览 refuses (src/components/sql-guard.js): nothing that reads a file or a URL, loads an
 // extension or changes a setting; the page's own queries and examples all pass.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 // @ts-expect-error plain browser JS modules without types
 import { refuseSql } from "../src/components/sql-guard.js";
 
@@ -34,5 +34,22 @@ describe("refuseSql", () => {
     "SELECT settings, loaded FROM (SELECT 1 AS settings, 2 AS loaded)",
   ])("runs %s", (sql) => {
     expect(refuseSql(sql)).toBeNull();
+  });
+});
+
+// explore-sql.js reaches table-schema.js, which reads schema.json through Framework's FileAttachment.
+vi.mock("observablehq:stdlib", async () => {
+  const { siteSchema } = await import("../loaders/output/site-schema.ts");
+  return { FileAttachment: () => ({ json: async () => JSON.parse(JSON.stringify(siteSchema())) }) };
+});
+
+describe("the page's own SQL is never refused", () => {
+  it("the example queries and the filters' queries pass", async () => {
+    // @ts-expect-error plain browser JS modules without types
+    const { EXAMPLE_QUERIES, exploreSql } = await import("../src/components/explore-sql.js");
+    for (const e of EXAMPLE_QUERIES) expect(refuseSql(e.sql), e.label).toBeNull();
+    for (const table of ["reports", "cells", "checks"]) {
+      expect(refuseSql(exploreSql({ table, county: "江苏省/淮安市/洪泽区", townships: ["江苏省/淮安市/洪泽区/老子山镇"], years: [2019, 2024], template: "template-2021", status: "ok" }))).toBeNull();
+    }
   });
 });
