@@ -11,7 +11,7 @@ export const EXIT_CANNOT_WRITE = 3;
 const EXPLAINED = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR", "EEXIST", "EISDIR", "ENAMETOOLONG", "EMFILE", "ENFILE", "EIO", "EBUSY", "ENOENT"]);
 
 /** What went wrong writing `dir`, in Chinese with what to do; null when `e` is no filesystem error. */
-export function outputErrorMessage(e: unknown, dir: string): string | null {
+export function outputErrorMessage(e: unknown, dir: string, { writing = true } = {}): string | null {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (typeof code !== "string" || !EXPLAINED.has(code)) return null;
   const where = `输出目录“${dir}”`;
@@ -23,7 +23,9 @@ export function outputErrorMessage(e: unknown, dir: string): string | null {
       return `${where}在只读的磁盘或分区上，无法写入：请换一个可写的目录（--out）。`;
     case "ENOSPC":
     case "EDQUOT":
-      return `磁盘空间不足，${where}中的表格未能写完：请清理磁盘空间或换一个目录（--out）后重新运行。该目录中原有的表格没有被改动。`;
+      return writing
+        ? `磁盘空间不足，${where}中的表格未能写完：请清理磁盘空间或换一个目录（--out）后重新运行。该目录中原有的表格没有被改动。`
+        : `磁盘已满，无法在${where}中写入：请清理磁盘空间或换一个目录（--out）。`;
     case "ENOTDIR":
       return `${where}的上级路径中有一项是文件而不是文件夹：请换一个目录（--out）。`;
     case "EEXIST":
@@ -80,7 +82,7 @@ export function prepareOutDir(dir: string): string | null {
     removeStaleTempDirs(dir);
     return null;
   } catch (e) {
-    const message = outputErrorMessage(e, dir);
+    const message = outputErrorMessage(e, dir, { writing: false });
     if (message === null) throw e;
     return message;
   }
