@@ -11,7 +11,8 @@ const SITE_TESTS = [
   "tests/pages-levels.browser.test.ts",
   "tests/site-data.browser.test.ts",
   "tests/site-preview.browser.test.ts",
-  "tests/review.browser.test.ts"
+  "tests/review.browser.test.ts",
+  "tests/explore-link.browser.test.ts"
 ];
 
 export default defineConfig({

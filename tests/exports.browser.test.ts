@@ -169,7 +169,10 @@ describe("exports, the report index and printing (headless Chromium, offline)", 
 
   it("数据浏览: a date column is a date in XLSX and YYYY-MM-DD in CSV; booleans are 是/否", async () => {
     const sql = "SELECT report_id, published_on, active_total_approx, year FROM reports WHERE published_on IS NOT NULL ORDER BY report_id LIMIT 50";
-    const { page, problems } = await open(`/explore?sql=${encodeURIComponent(sql)}`, "[data-result-final]");
+    // SQL from a link runs once 运行 is clicked
+    const { page, problems } = await open(`/explore?sql=${encodeURIComponent(sql)}`, "[data-sql-held]");
+    await page.locator("[data-run-sql]").click();
+    await page.waitForSelector("[data-result-final]", { timeout: 60_000 });
     const expected = reports.filter((r) => r.published_on).sort((a, b) => (a.report_id < b.report_id ? -1 : 1)).slice(0, 50);
     const workbook = await readXlsx((await download(page.locator('[data-export="result"]'), "xlsx")).bytes);
     const rows = sheetRows(workbook.getWorksheet("查询结果")!);

@@ -1,13 +1,16 @@
 // The CSV tables: written to a folder a chunk of rows at a time (the CLI's --out), or as strings
 // (the site's zip) — the same bytes either way, from the same list of tables.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { listInputFiles, loadPlaces, parseFiles } from "../loaders/corpus.ts";
 import { analyseCorpus } from "../loaders/corpus-checks/index.ts";
-import { writeTables, writeTablesToDir } from "../loaders/output/write-tables.ts";
+import { TEMP_PREFIX, writeTables, writeTablesToDir } from "../loaders/output/write-tables.ts";
+import { parseReport } from "../loaders/parse-report.ts";
+import type { ReviewTables } from "../loaders/review/index.ts";
 import { csvChunks, toCsv } from "../loaders/output/csv.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -59,5 +62,53 @@ describe("reports.csv n_checks_failed", () => {
     // and the corpus has reports whose only failures are across reports (late, copied …)
     const late = new Set(parse("checks.csv").filter((c) => c.status === "fail" && c.rule === "published_by_mar31").map((c) => c.report_id));
     expect(late.size).toBeGreaterThan(0);
+  });
+});
+
+describe("writeTablesToDir replaces the tables only as a complete set (issue 15 item 4)", () => {
+  const report = "石桥镇2016年政府信息公开工作年度报告\n\n2016年，我镇主动公开政府信息120条。\n\n石桥镇人民政府\n2017年3月2日\n";
+  const records = () => [parseReport("a.txt", new TextEncoder().encode(report))];
+  const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  /** A review whose findings table fails after its first row: a run that breaks in the middle of writing. */
+  const breaking = (): ReviewTables => ({
+    findings: (function* () {
+      yield { finding_id: "x" };
+      throw new Error("simulated failure while writing findings.csv");
+    })() as unknown as ReviewTables["findings"],
+    decisions: [], corrections: [], dismissedFails: new Map(), problems: [],
+  });
+  const emptyReview = (): ReviewTables => ({ findings: [], decisions: [], corrections: [], dismissedFails: new Map(), problems: [] });
+
+  it("a failure mid-write leaves the previous complete set untouched and no temporary folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
+    writeTablesToDir(dir, records(), undefined, emptyReview());
+    const before = snapshot(dir);
+    const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
+    expect(() => writeTablesToDir(dir, other, undefined, breaking())).toThrow(/simulated failure/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(readdirSync(dir).some((f) => f.startsWith(TEMP_PREFIX))).toBe(false);
+  });
+
+  it("a successful run replaces every table", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
+    writeTablesToDir(dir, records(), undefined, emptyReview());
+    const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
+    writeTablesToDir(dir, other, undefined, emptyReview());
+    expect(snapshot(dir)).toEqual(writeTables(other, undefined, emptyReview()));
+  });
+
+  it("a temporary folder left by a killed run is removed by the next run; a running process's is kept", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
+    // pid 2^22+1 is above Linux's pid_max: no process has it
+    mkdirSync(join(dir, `${TEMP_PREFIX}${2 ** 22 + 1}`));
+    writeFileSync(join(dir, `${TEMP_PREFIX}${2 ** 22 + 1}`, "reports.csv"), "report_id,fi");
+    const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
+    try {
+      mkdirSync(join(dir, `${TEMP_PREFIX}${alive.pid}`));
+      writeTablesToDir(dir, records());
+      expect(readdirSync(dir).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([`${TEMP_PREFIX}${alive.pid}`]);
+    } finally {
+      alive.kill();
+    }
   });
 });

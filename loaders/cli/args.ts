@@ -35,7 +35,10 @@ export const USAGE = `用法 / usage:
   -v, --version   显示版本
 
   没有 --json 和 --out 时，每个文件打印一行摘要。
-  退出码：0 表示已运行（个别文件失败会在结果中报告），2 表示用法错误。`;
+  --out 目录在解析前检查（不存在则创建，并试写一个文件）；表格先完整写入临时文件夹，再替换原有的表格，
+  中途失败时目录中保留原来完整的一套表格。
+  退出码：0 表示已运行（个别文件失败会在结果中报告），2 表示用法错误，
+          3 表示无法写入输出目录（没有权限、只读磁盘、磁盘已满、--out 指向一个文件等）。`;
 
 export function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true, decisions: [], corrections: [] };

@@ -1,9 +1,10 @@
 // `nianbao`: the command-line edge. Parses report files and prints JSON Lines or writes CSV tables.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, UsageError, USAGE, type CliOptions } from "./args.ts";
 import { progressOn } from "./progress.ts";
+import { EXIT_CANNOT_WRITE, outputErrorMessage, prepareOutDir } from "./out-dir.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTablesToDir } from "../output/write-tables.ts";
@@ -39,6 +40,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nianbao: 找不到：${missing.join("、")}\n`);
     return 2;
   }
+  // the output folder before the parse: a long run must not end on "cannot write"
+  const outProblem = options.out ? prepareOutDir(options.out) : null;
+  if (outProblem) {
+    process.stderr.write(`nianbao: ${outProblem}\n`);
+    return EXIT_CANNOT_WRITE;
+  }
   // 核查记录.csv and 更正记录.csv in a folder are the review's, not reports
   const { reports: files, review: found } = splitReviewFiles(listed.files);
   let places;
@@ -63,7 +70,6 @@ export async function main(argv: string[]): Promise<number> {
     if (options.out) records.push(record);
   });
   if (options.out) {
-    mkdirSync(options.out, { recursive: true });
     progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
     const kinds = Object.fromEntries([...options.decisions.map((f) => [f, "decisions"]), ...options.corrections.map((f) => [f, "corrections"])]);
     const reviewInputs = readReviewFiles([...new Set([...found, ...options.decisions, ...options.corrections])], kinds);
@@ -73,7 +79,16 @@ export async function main(argv: string[]): Promise<number> {
     if (reviewInputs.files.length) {
       progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);
     }
-    writeTablesToDir(options.out, records, analysis, review);
+    try {
+      writeTablesToDir(options.out, records, analysis, review);
+    } catch (e) {
+      // the disk filled up, the folder was removed or made read-only meanwhile …
+      const message = outputErrorMessage(e, options.out);
+      if (message === null) throw e;
+      progress.end("表格未写入");
+      process.stderr.write(`nianbao: ${message}\n`);
+      return EXIT_CANNOT_WRITE;
+    }
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   const fromCache = stats.cached ? `（${stats.cached} 个未改动，取自解析缓存）` : "";

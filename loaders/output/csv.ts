@@ -1,11 +1,14 @@
 // CSV text for the output tables: a header in a fixed column order, null as an empty field.
 // Written in chunks of rows, so a large table never has to exist as one string.
+// Text that Excel would run as a formula gets a leading apostrophe (formula.ts); the site's JS
+// parser (src/components/corpus.js parseTypedCsv) strips it again.
 import Papa from "papaparse";
+import { prefixFormula } from "./formula.ts";
 
 const CHUNK_ROWS = 5000;
 
 function field(v: unknown): string {
-  return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+  return v === null || v === undefined ? "" : prefixFormula(typeof v === "object" ? JSON.stringify(v) : String(v));
 }
 
 /** The CSV as consecutive pieces: the header with the first rows, then CHUNK_ROWS rows at a time. */

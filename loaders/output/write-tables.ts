@@ -1,6 +1,6 @@
 // Records → the CSV tables, by file name. The CLI's --out streams them to a folder; the Framework
 // loader takes them as strings for its zip. Both come from the one list of tables below.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
 import { csvChunks, toCsv } from "./csv.ts";
@@ -67,15 +67,63 @@ export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis, 
   return Object.fromEntries(tables(records, analysis, review).map((t) => [t.name, toCsv(t.columns, t.rows())]));
 }
 
-/** Every table written to `dir`, a chunk of rows at a time; returns the file names. */
+/** Temporary folders of writeTablesToDir inside the output folder: `.nianbao-tmp-<pid>`. */
+export const TEMP_PREFIX = ".nianbao-tmp-";
+
+/** Removes the temporary folders a killed run left in `dir` (those of processes still running are kept:
+ * another run may be writing). */
+export function removeStaleTempDirs(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const pid = Number(name.slice(TEMP_PREFIX.length));
+    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Every table written to `dir`, a chunk of rows at a time; returns the file names.
+ * The tables are first written in full to a temporary folder inside `dir` (same filesystem), and only
+ * then renamed into place one by one, so that a run killed or failing while writing (full disk, a
+ * table that cannot be made) leaves the previous complete set untouched and no table cut mid-row.
+ * On failure the temporary folder is removed and the error is thrown again.
+ */
 export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): string[] {
-  return tables(records, analysis, review).map((t) => {
-    const fd = openSync(join(dir, t.name), "w");
-    try {
-      for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    return t.name;
-  });
+  mkdirSync(dir, { recursive: true });
+  removeStaleTempDirs(dir);
+  const temp = join(dir, `${TEMP_PREFIX}${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  try {
+    const names = tables(records, analysis, review).map((t) => {
+      const fd = openSync(join(temp, t.name), "w");
+      try {
+        for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);
+        // a full disk may only show when the data reach it
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      return t.name;
+    });
+    for (const name of names) renameSync(join(temp, name), join(dir, name));
+    return names;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 }

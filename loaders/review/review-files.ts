@@ -6,7 +6,10 @@
 // UTF-8 with a byte-order mark (Excel on Chinese Windows), a Chinese header row; English field names
 // are accepted as headers too. The columns are defined once here; the site receives them through
 // schema.json (loaders/output/site-schema.ts) to write the same files from the browser.
+// They are opened in Excel: formula-like text is written with a leading apostrophe and read back
+// without it (loaders/output/formula.ts), so a note "=SUM…" round-trips and never runs.
 import Papa from "papaparse";
+import { prefixFormula, unprefixFormula } from "../output/formula.ts";
 
 export const DECISIONS_FILE = "核查记录.csv";
 export const CORRECTIONS_FILE = "更正记录.csv";
@@ -109,7 +112,7 @@ function readRows(text: string, columns: readonly (readonly [string, string])[],
     rows: rows.map((cells, i) => {
       const row: Record<string, string> = { at: `${file} 第 ${i + 2} 行` };
       for (const [field] of columns) row[field] = "";
-      fields.forEach((f, j) => f && (row[f] = (cells[j] ?? "").trim()));
+      fields.forEach((f, j) => f && (row[f] = unprefixFormula((cells[j] ?? "").trim())));
       return row;
     }),
   };
@@ -150,7 +153,7 @@ export function parseCorrectionsCsv(text: string, file = CORRECTIONS_FILE): { ro
 }
 
 function serialise(columns: readonly (readonly [string, string])[], rows: Record<string, unknown>[]): string {
-  const data = rows.map((r) => columns.map(([field]) => (r[field] === null || r[field] === undefined ? "" : String(r[field]))));
+  const data = rows.map((r) => columns.map(([field]) => (r[field] === null || r[field] === undefined ? "" : prefixFormula(String(r[field])))));
   return "\uFEFF" + Papa.unparse({ fields: columns.map(([, label]) => label), data }, { newline: "\r\n" }) + "\r\n";
 }
 

@@ -4,9 +4,9 @@
 // Small tables (reports, checks) are parsed in JS straight away (d3-dsv, ~0.1 s) so that the first
 // chart never waits for DuckDB-WASM (whose wasm compile takes 2–3 s on an office PC); the large cell
 // table goes through DuckDB (openCorpusDB), started at the top of the pages that need it.
-import * as d3 from "npm:d3";
 import {FileAttachment} from "observablehq:stdlib";
 import * as schema from "./reports-schema.js";
+import {parseTypedCsv} from "./typed-csv.js";
 import {overlayFindings, overlayQuality, overlayReports, prunePending, readPending} from "./review-state.js";
 
 export const FILES = {
@@ -89,6 +89,8 @@ export async function loadTable(name) {
   return name === "quality" ? overlayQuality(rows, findings) : overlayReports(rows, built, findings);
 }
 
+export {parseTypedCsv};
+
 const OVERLAID = new Set(["findings", "quality", "reports"]);
 
 /** A table exactly as the build wrote it. */
@@ -111,33 +113,6 @@ export function pendingReview() {
 /** After a decision is made on this page: read the browser's rows again. */
 export function resetPendingReview() {
   pendingPromise = undefined;
-}
-
-export function parseTypedCsv(text, types) {
-  const convert = Object.fromEntries(Object.entries(types).map(([column, type]) => [column, converter(type)]));
-  return d3.csvParse(text.replace(/^\uFEFF/, ""), (row) => {
-    for (const key in row) {
-      const value = row[key];
-      row[key] = value === "" ? null : convert[key] ? convert[key](value) : value;
-    }
-    return row;
-  });
-}
-
-function converter(type) {
-  switch (type) {
-    case "INTEGER":
-    case "BIGINT":
-    case "DOUBLE":
-      return (v) => {
-        const n = Number(v);
-        return Number.isNaN(n) ? null : n;
-      };
-    case "BOOLEAN":
-      return (v) => (/^(true|1)$/i.test(v) ? true : /^(false|0)$/i.test(v) ? false : null);
-    default:
-      return undefined;
-  }
 }
 
 /**

@@ -10,6 +10,7 @@
 // need an extension fails loudly instead of trying the internet.
 import * as duckdb from "npm:@duckdb/duckdb-wasm";
 import {FileAttachment} from "observablehq:stdlib";
+import {refuseSql} from "./sql-guard.js";
 
 // mvp runs in older browsers (common on government intranets); eh is faster where supported.
 const BUNDLES = {
@@ -72,10 +73,13 @@ export async function openDuckDB(tables) {
       return table.toArray().map((row) => toPlainRow(row.toJSON()));
     },
     /**
-     * Runs SQL; returns {columns, types, rows} with the result's column names in order (also for an
+     * Runs the user's SQL (refused when sql-guard.js says so); returns {columns, types, rows} with the result's column names in order (also for an
      * empty result) and plain values: BIGINT/HUGEINT and DECIMAL as Number, dates as Date.
      */
     async run(sql) {
+      // run() takes the user's SQL (数据浏览): never a file, URL, extension or setting (sql-guard.js)
+      const refusal = refuseSql(sql);
+      if (refusal) throw new Error(refusal);
       const table = await connection.query(sql);
       const fields = table.schema.fields;
       const columns = fields.map((f) => f.name);

@@ -3,8 +3,8 @@
 //  - CSV for Excel: UTF-8 with a byte-order mark (Excel on Chinese Windows then reads UTF-8, not
 //    GBK); row 1 the Chinese column names, row 2 the machine field names when the columns have them;
 //    codes as words (模板 2021年模板, 状态 完整), numbers as plain numbers, dates as YYYY-MM-DD, 是/否;
-//    RFC 4180 quoting (d3-dsv), CRLF line ends; text that Excel would run as a formula (=, +, -, @)
-//    gets a leading apostrophe.
+//    RFC 4180 quoting (d3-dsv), CRLF line ends; text that Excel would run as a formula (=, +, -, @,
+//    tab, CR; csv-safe.js) gets a leading apostrophe.
 //  - XLSX (ExcelJS, loaded on the first export): one sheet per table with the same two header rows
 //    (frozen, with filters), numbers as numbers, dates as dates, and a 说明 sheet: what was exported,
 //    the page's 当前筛选, when, and a data dictionary (Chinese name, field name, kind, unit, meaning,
@@ -13,6 +13,7 @@
 import * as d3 from "npm:d3";
 import {html} from "npm:htl";
 import {describeColumn, headerOf} from "./columns.js";
+import {prefixFormula} from "./csv-safe.js";
 import {INVALID_XML, MAX_CELL_CHARS, sheetName, textWidth} from "./xlsx-text.js";
 
 export const BOM = "\uFEFF";
@@ -102,17 +103,11 @@ export function exportValue(column, value) {
   return value;
 }
 
-/** Text Excel would evaluate as a formula when it opens a CSV. */
-function looksLikeFormula(text) {
-  return /^[=+@\t\r]/.test(text) || (text.length > 1 && text[0] === "-" && !Number.isFinite(Number(text)));
-}
-
 function csvText(value) {
   if (value == null) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number") return String(value);
-  const text = String(value);
-  return looksLikeFormula(text) ? `'${text}` : text;
+  return prefixFormula(String(value));
 }
 
 function hasFieldNames(s) {

@@ -2,12 +2,15 @@
 // build reads (src/data/schema.json `review`, from loaders/review/review-files.ts), UTF-8 with a
 // BOM and CRLF like the CLI's. The file's earlier rows (the built decisions/corrections tables, as
 // read) come first and the browser's new rows after them: the file stays its own audit trail.
+// The files are opened in Excel: formula-like text gets a leading apostrophe, which the build's
+// reader (loaders/review/review-files.ts) strips again.
 import * as d3 from "npm:d3";
 import {download} from "./export.js";
+import {prefixFormula} from "./csv-safe.js";
 
 function fileText(columns, rows) {
   const header = columns.map(([, label]) => label);
-  const body = rows.map((r) => columns.map(([field]) => (r[field] == null ? "" : String(r[field]))));
+  const body = rows.map((r) => columns.map(([field]) => (r[field] == null ? "" : prefixFormula(String(r[field])))));
   return "\uFEFF" + d3.csvFormatRows([header, ...body]).replace(/\n/g, "\r\n") + "\r\n";
 }
 
