@@ -14,7 +14,8 @@
 // PARSE_TIME_LIMIT_MS (options.timeLimitMs) with an "error" status. The limit is checked between
 // pages (PDF), between XML chunks and table rows (DOCX), and around every pdfjs call, so one
 // file cannot hold up a corpus. PDFs: at most MAX_PDF_PAGES pages; DOCX: XML parts at most
-// MAX_DOCX_PART_BYTES once unzipped.
+// MAX_DOCX_PART_BYTES once unzipped. These checks cannot fire inside one busy stretch of code:
+// the parse pool's watchdog (loaders/parallel/pool.ts) stops any file, of any format, past the limit.
 import { decodeBytes, utf16Parity } from "./decode.ts";
 import { declaredCharset, readHtml } from "./html.ts";
 import { readDocx } from "./docx.ts";
