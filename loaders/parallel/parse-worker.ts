@@ -3,6 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { parseFileCached } from "../corpus.ts";
 import { setRawPath } from "../files.ts";
+import { gazetteer } from "../identity/gazetteer.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -39,6 +40,9 @@ let queue = Promise.resolve();
 port.on("message", (job: ParseJob) => {
   queue = queue.then(() => parse(job));
 });
+// Load the gazetteer before saying ready: the first file's time limit is then its own, not the
+// worker's warm-up.
+gazetteer();
 port.postMessage("ready");
 
 async function parse(job: ParseJob): Promise<void> {

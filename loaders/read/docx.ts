@@ -62,17 +62,21 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
   const walkBlocks = (node: XNode): void => {
     for (const child of node.children) {
       if (typeof child === "string") continue;
-      if (child.name === "p") lines.push(...paragraphText(child).split("\n"));
+      if (child.name === "p") pushAll(lines, paragraphText(child).split("\n"));
       else if (child.name === "tbl") {
         const grid = readTable(child, `docx:t${tables.length + 1}`, tables, warnings);
-        lines.push("", ...gridLines(grid), "");
+        lines.push("");
+        pushAll(lines, gridLines(grid));
+        lines.push("");
       } else if (child.name === "altChunk") {
         // Content imported as a whole web page or MHT (what some OA systems export): read that part.
         const chunk = altChunk(bytes, names, main, child.attrs.id);
         if (chunk) {
           const offset = tables.length;
           for (const g of chunk.tables) tables.push(renumber(g, `docx:t${tables.length + 1}`));
-          lines.push("", ...chunk.text.split("\n"), "");
+          lines.push("");
+          pushAll(lines, chunk.text.split("\n"));
+          lines.push("");
           if (chunk.tables.length) warnings.push(`DOCX 的正文是嵌入的网页（altChunk），表格按网页读取（docx:t${offset + 1} 起）`);
         }
       } else if (child.name === "sectPr" || child.name === "Fallback") continue;
@@ -141,6 +145,11 @@ function readTable(tbl: XNode, source: string, tables: Grid[], warnings: string[
   }
 }
 
+/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function cellText(tc: XNode, tables: Grid[], warnings: string[]): string {
   const parts: string[] = [];
   const walk = (node: XNode): void => {
@@ -149,7 +158,7 @@ function cellText(tc: XNode, tables: Grid[], warnings: string[]): string {
       if (c.name === "p") parts.push(paragraphText(c));
       else if (c.name === "tbl") {
         const nested = readTable(c, `docx:t${tables.length + 1}`, tables, warnings);
-        parts.push(...nested.rows.map((r) => r.filter((x) => !x.spanned).map((x) => x.text).join(" ")));
+        pushAll(parts, nested.rows.map((r) => r.filter((x) => !x.spanned).map((x) => x.text).join(" ")));
       } else if (c.name !== "tcPr" && c.name !== "Fallback") walk(c);
     }
   };
@@ -457,7 +466,7 @@ function childrenDeep(node: XNode, name: string): XNode[] {
   for (const c of node.children) {
     if (typeof c === "string") continue;
     if (c.name === name) out.push(c);
-    else if (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml" || c.name === "smartTag" || c.name === "ins") out.push(...childrenDeep(c, name));
+    else if (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml" || c.name === "smartTag" || c.name === "ins") pushAll(out, childrenDeep(c, name));
   }
   return out;
 }

@@ -55,7 +55,8 @@ export function readHtml(source: string): HtmlRead {
     if (tag === "table" && !containsTag(node, "table")) {
       const grid = readTable(node, `html:t${tables.length + 1}`, warnings);
       tables.push(grid);
-      parts.push("\n", ...grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
+      parts.push("\n");
+      pushAll(parts, grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
       return;
     }
     if (tag && BLOCK_TAGS.has(tag)) parts.push("\n");
@@ -105,6 +106,11 @@ function limitNesting(html: string, warnings: string[]): string {
     }
     return ++depth > MAX_HTML_NESTING ? "" : whole;
   });
+}
+
+/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function readTable(table: Node, source: string, warnings: string[]): Grid {

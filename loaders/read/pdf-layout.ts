@@ -124,11 +124,11 @@ function layoutPage(input: PageInput): PageBlocks {
   frames.forEach((f, i) => {
     const table = fillFrame(f, tableRuns[i], input.page);
     if (table) tables.push(table);
-    else free.push(...tableRuns[i]); // not a table after all: its text is ordinary text
+    else for (const run of tableRuns[i]) free.push(run); // not a table after all: its text is ordinary text
   });
 
   const lines = groupLines(free).filter((l) => !isPageNumber(l, input.height));
-  tables.push(...unruledTables(lines, input.page));
+  for (const t of unruledTables(lines, input.page)) tables.push(t);
   tables.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   tables.forEach((t, i) => {
     t.index = i + 1;

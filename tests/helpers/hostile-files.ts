@@ -27,6 +27,15 @@ export function writeRowspanBomb(dir: string, name = "rowspan-bomb.html", size =
   return path;
 }
 
+/** One table of `mb` MB of two-cell rows: seconds of parsing with no deadline check in them, so
+ * only the watchdog stops it early (40 MB: a stack overflow before, 18 s now). */
+export function writeHugeTable(dir: string, name = "huge-table.html", mb = 40): string {
+  const unit = "<tr><td>示例</td><td>1</td></tr>";
+  const path = join(dir, name);
+  writeFileSync(path, `<html><body><table>${unit.repeat(Math.floor((mb * 1e6) / unit.length))}</table></body></html>`);
+  return path;
+}
+
 /** `depth` nested <div>s around a short text (200,000: 370 s and a stack overflow before). */
 export function writeDeepNesting(dir: string, name = "deep.html", depth = 200_000): string {
   const path = join(dir, name);
