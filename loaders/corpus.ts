@@ -1,6 +1,6 @@
 // The I/O edge of the library: find input files, read them, parse each one. Every file found
 // yields a record, including those that cannot be read.
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { toPosix } from "./paths.ts";
 import { parseFilesInWorkers } from "./parallel/pool.ts";
@@ -8,7 +8,7 @@ import { cacheKey, readCached, writeCached, type ParseCacheConfig } from "./pars
 import type { ReportRecord } from "./types.ts";
 import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report.ts";
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
-import { listInputFiles } from "./files.ts";
+import { listInputFiles, rawPathOf } from "./files.ts";
 import { contentHash } from "./review/finding-id.ts";
 
 export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
@@ -37,9 +37,17 @@ export async function parseFile(file: string, options: ParseFileOptions = {}): P
 /** Parses one file, or takes its result from the cache; `cached` says which. */
 export async function parseFileCached(file: string, options: ParseFileOptions = {}): Promise<{ record: ReportRecord; cached: boolean }> {
   const name = toPosix(file);
+  const raw = rawPathOf(file);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    // stat first: a FIFO must never be opened (the read would block forever)
+    const special = notARegularFile(statOrLink(raw));
+    if (special) {
+      const record = emptyRecord(name);
+      record.error = special;
+      return { record, cached: false };
+    }
+    bytes = readFileSync(raw);
   } catch (e) {
     const record = emptyRecord(name);
     record.error = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
@@ -73,10 +81,40 @@ export async function parseFileCached(file: string, options: ParseFileOptions = 
   return done(record, false);
 }
 
+/** The file's stat, or "broken-link" for a symbolic link whose target is missing. */
+function statOrLink(raw: string | Buffer): Stats | "broken-link" {
+  try {
+    return statSync(raw);
+  } catch (e) {
+    let link = false;
+    try {
+      link = lstatSync(raw).isSymbolicLink();
+    } catch {
+      throw e;
+    }
+    if (link) return "broken-link";
+    throw e;
+  }
+}
+
+/** Why a path is not a file to read (in Chinese), or null for a regular file. */
+function notARegularFile(st: Stats | "broken-link"): string | null {
+  if (st === "broken-link") return "符号链接指向的文件不存在（链接已失效）：请检查链接，或把报告文件本身放入文件夹";
+  if (st.isFile()) return null;
+  if (st.isFIFO()) return "这是命名管道（FIFO）而不是普通文件：未读取（读取会一直等待）。请放入报告文件本身";
+  if (st.isSocket()) return "这是套接字（socket）而不是普通文件：未读取。请放入报告文件本身";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "这是设备文件而不是普通文件：未读取。请放入报告文件本身";
+  if (st.isDirectory()) return "这是文件夹而不是文件：未读取";
+  return "这不是普通文件：未读取。请放入报告文件本身";
+}
+
 export interface CorpusOptions extends ParseFileOptions {
   onProgress?: (done: number, total: number, file: string) => void;
-  /** Worker threads to parse on; 1 (the default) parses in this thread. */
+  /** Worker threads to parse on (default 1). Files are always parsed on worker threads, so that
+   * one that exhausts memory or time costs only itself (loaders/parallel/pool.ts). */
   jobs?: number;
+  /** Parse in this thread instead (no isolation: for benchmarks and tests of the parser itself). */
+  inThread?: boolean;
 }
 
 /** How a run got its records: parsed now, or taken from the parse cache. */
@@ -96,15 +134,17 @@ export function defaultJobs(files: number, cores = availableParallelism()): numb
   return Math.max(1, Math.min(cores - 1, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
-/** Parses the files and hands each record to `visit` in input order: on `jobs` worker threads, or
- * one after another in this thread. Records are not kept, so a long run's memory stays flat. */
+/** Parses the files and hands each record to `visit` in input order, on `jobs` worker threads (one
+ * by default: a file that runs out of memory or past its time limit then costs only itself, on
+ * every machine), or in this thread with `inThread`. Records are not kept, so a long run's memory
+ * stays flat. */
 export async function eachParsed(files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number) => void): Promise<ParseStats> {
   const stats: ParseStats = { parsed: 0, cached: 0 };
   const count = (cached: boolean) => void (cached ? stats.cached++ : stats.parsed++);
-  if ((options.jobs ?? 1) > 1 && files.length > 1) {
+  if (!options.inThread && files.length > 0) {
     const { jobs, places, onText, onProgress, cache } = options;
     await parseFilesInWorkers(files, {
-      jobs: jobs!, places, onText, onProgress, cache,
+      jobs: Math.max(1, jobs ?? 1), places, onText, onProgress, cache,
       onRecord: (record, index, cached) => {
         count(cached);
         visit(record, index);

@@ -2,8 +2,10 @@
 // no hang (every case within the per-file time limit), a well-formed result for every case.
 // Deterministic (a seeded generator), so a failure names a case that can be replayed.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import * as hostile from "./helpers/hostile-files.ts";
 import iconv from "iconv-lite";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import { readReport, readReportAsync, type ReadResult } from "../loaders/read/index.ts";
@@ -131,4 +133,40 @@ describe("fuzz: every case gets a status, none throws or hangs", () => {
     console.log(`[fuzz] ${cases} cases in ${Date.now() - started} ms; slowest ${slowest.name} ${slowest.ms} ms; ms per type`, perType, counts);
     expect(cases).toBeGreaterThanOrEqual(2000);
   }, 180_000);
+});
+
+describe("fuzz: the hostile inputs of issue 15 and their mutants", () => {
+  it("each hostile file (smaller sizes) and 8 mutants of it get a status within the time limit", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-fuzz-hostile-"));
+    const paths = [
+      hostile.writeRowspanBomb(dir, "rowspan-bomb.html", 60),
+      hostile.writeDeepNesting(dir, "deep.html", 20_000),
+      hostile.writeElementBombDocx(dir, "element-bomb.docx", 4),
+      hostile.writeUnderstatedZipDocx(dir, "understated.docx", 128),
+      await hostile.writeManyRunsPdf(dir, "many-runs.pdf", 20_000),
+      hostile.writeTrailingNul(dir),
+      hostile.writeMixedEncoding(dir),
+    ];
+    const next = rng(20251202);
+    let cases = 0;
+    for (const path of paths) {
+      const name = basename(path);
+      const seed = new Uint8Array(readFileSync(path));
+      for (let i = 0; i <= 8; i++) {
+        const bytes = i === 0 ? seed : mutate(seed, next);
+        const t = Date.now();
+        let result: ReadResult;
+        try {
+          result = await readReportAsync(name, bytes, { timeLimitMs: TIME_LIMIT_MS });
+        } catch (e) {
+          throw new Error(`case ${name} #${i} threw: ${(e as Error).message}`);
+        }
+        const ms = Date.now() - t;
+        expect(ms, `case ${name} #${i} took ${ms} ms`).toBeLessThan(TIME_LIMIT_MS + 5_000);
+        wellFormed(result);
+        cases++;
+      }
+    }
+    expect(cases).toBe(paths.length * 9);
+  }, 120_000);
 });

@@ -32,7 +32,7 @@ describe("parsing on worker threads", () => {
     const files = mixedFiles();
     const places = loadPlaces([join(ROOT, "data/places")]);
     const textsOne = new Map<string, string>();
-    const one = await parseFiles(files, { places, onText: (f, t) => textsOne.set(f, t) });
+    const one = await parseFiles(files, { places, inThread: true, onText: (f, t) => textsOne.set(f, t) });
     const textsThree = new Map<string, string>();
     const three = await parseFiles(files, { places, jobs: 3, onText: (f, t) => textsThree.set(f, t) });
     expect(new Set(one.map((r) => r.status))).toEqual(new Set(["ok", "partial", "error", "unsupported", "needs-ocr"]));
@@ -55,7 +55,7 @@ describe("parsing on worker threads", () => {
     expect(records.map(([i]) => i)).toEqual([0, 1, 2, 3]);
     expect(records.map(([, r]) => r.status)).toEqual(["ok", "error", "ok", "ok"]);
     expect(records[1][1].file).toBe(join(dir, "b-huge.txt"));
-    expect(records[1][1].error).toMatch(/解析线程异常退出（.*memory.*）.*请单独重试/);
+    expect(records[1][1].error).toMatch(/文件过于复杂，解析时内存超过上限（64 MB），已跳过/);
     expect(records[2][1].active_total).toBe(182);
   });
 

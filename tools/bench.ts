@@ -1,6 +1,6 @@
 // `npm run bench`: parse throughput on one core over the demo corpus, by template and rendering,
 // with peak memory. Files are read into memory first so the figures are parsing, not disk.
-// Then the whole folder from disk through parseFiles on one thread and on worker threads.
+// Then the whole folder from disk through parseFiles: in this thread, on one worker, on several.
 // Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [folder]
 import { readFileSync, existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -68,20 +68,24 @@ console.log(`all: median ${med.toFixed(3)} ms/report, ${Math.round(1000 / med)} 
 console.log(`700,000 report-years at this median: ${((700000 * med) / 1000 / 60).toFixed(1)} min on one core`);
 console.log(`peak heap ${(peakHeap / 1048576).toFixed(0)} MB, max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; gazetteer load ${gazetteerMs.toFixed(0)} ms`);
 
-// Whole folder from disk, as the CLI and the site build run it: one thread vs `jobs` workers
-// (worker start-up included). Alternating runs, so a noisy neighbour hits both alike.
+// Whole folder from disk, as the CLI and the site build run it: in this thread (no isolation),
+// on one supervised worker (the default: a hostile file costs only itself), and on `jobs` workers
+// (worker start-up included). Alternating runs, so a noisy neighbour hits all alike.
 const names = files.map((f) => f.file);
-const wall: Record<string, number[]> = { one: [], workers: [] };
+const modes = [["in-thread", { inThread: true }], ["one-worker", { jobs: 1 }], ["workers", { jobs }]] as const;
+const wall: Record<string, number[]> = { "in-thread": [], "one-worker": [], workers: [] };
 for (let round = 0; round < Math.max(3, Math.ceil(rounds / 2)); round++) {
-  for (const [key, j] of [["one", 1], ["workers", jobs]] as const) {
+  for (const [key, options] of modes) {
     const t0 = performance.now();
-    await parseFiles(names, { jobs: j });
+    await parseFiles(names, options);
     wall[key].push(performance.now() - t0);
   }
 }
-const [one, many] = [median(wall.one), median(wall.workers)];
-console.log(`folder from disk (${names.length} files, ${availableParallelism()} cores here): one thread ${(one / 1000).toFixed(2)} s, ` +
-  `${jobs} workers ${(many / 1000).toFixed(2)} s (median of ${wall.one.length}); speed-up ×${(one / many).toFixed(2)}`);
+const [inThread, one, many] = [median(wall["in-thread"]), median(wall["one-worker"]), median(wall.workers)];
+console.log(`folder from disk (${names.length} files, ${availableParallelism()} cores here; median of ${wall.workers.length}): ` +
+  `in this thread ${(inThread / 1000).toFixed(2)} s (${(inThread / names.length).toFixed(2)} ms/file), ` +
+  `one worker (default) ${(one / 1000).toFixed(2)} s (${(one / names.length).toFixed(2)} ms/file, +${((one - inThread) / names.length).toFixed(2)} ms/file with start-up), ` +
+  `${jobs} workers ${(many / 1000).toFixed(2)} s; speed-up ×${(one / many).toFixed(2)}`);
 
 function extension(file: string): string {
   return /\.[^.]+$/.exec(file)?.[0] ?? "?";

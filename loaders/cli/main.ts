@@ -40,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nianbao: 找不到：${missing.join("、")}\n`);
     return 2;
   }
+  // the same real file reached twice (named twice, a folder and a file in it, a link) is parsed once
+  for (const d of listed.duplicates) process.stderr.write(`nianbao: 同一文件出现多次，只解析一次：${d.file}（即 ${d.first}）\n`);
   // the output folder before the parse: a long run must not end on "cannot write"
   const outProblem = options.out ? prepareOutDir(options.out) : null;
   if (outProblem) {

@@ -2,6 +2,8 @@
 // normalised text when the corpus checks need it).
 import { parentPort, workerData } from "node:worker_threads";
 import { parseFileCached } from "../corpus.ts";
+import { setRawPath } from "../files.ts";
+import { gazetteer } from "../identity/gazetteer.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -14,6 +16,12 @@ export interface WorkerSetup {
 export interface ParseJob {
   index: number;
   file: string;
+  /** The bytes of the path to open, when the file's name is not UTF-8 (files.ts rawPathOf). */
+  raw?: Uint8Array;
+}
+/** Sent when a file's parse begins: the pool's watchdog times it from here. */
+export interface ParseStarted {
+  started: number;
 }
 export interface ParseResult {
   index: number;
@@ -32,9 +40,14 @@ let queue = Promise.resolve();
 port.on("message", (job: ParseJob) => {
   queue = queue.then(() => parse(job));
 });
+// Load the gazetteer before saying ready: the first file's time limit is then its own, not the
+// worker's warm-up.
+gazetteer();
 port.postMessage("ready");
 
 async function parse(job: ParseJob): Promise<void> {
+  if (job.raw) setRawPath(job.file, job.raw);
+  port.postMessage({ started: job.index } satisfies ParseStarted);
   let text: string | null = null;
   const { record, cached } = await parseFileCached(job.file, {
     places: setup.places,

@@ -1,13 +1,17 @@
-// Parses files on several worker threads. Results come back in input order. A worker that dies
-// (out of memory on a huge file, a bug in a native decoder) costs only the file it was on, reported
-// as an error; the files queued behind it go to its replacement, so the rest is still parsed.
+// Parses files on worker threads (one or more). Results come back in input order. A worker that
+// dies (out of memory on a hostile file, a bug in a native decoder) costs only the file it was on,
+// reported as an error; the files queued behind it go to its replacement, so the rest is still
+// parsed. A watchdog here, on the main thread, terminates a worker whose file runs past its hard
+// time limit: the readers' own deadline checks cannot fire while their code is busy in one loop.
 import { Worker } from "node:worker_threads";
+import { rawPathOf } from "../files.ts";
+import { fileTimeLimitMs } from "../read/index.ts";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
-import type { ParseJob, ParseResult, WorkerSetup } from "./parse-worker.ts";
+import type { ParseJob, ParseResult, ParseStarted, WorkerSetup } from "./parse-worker.ts";
 
 export interface PoolOptions {
   jobs: number;
@@ -16,8 +20,12 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** The parse cache the workers read and write (loaders/parse-cache.ts). */
   cache?: ParseCacheConfig | null;
-  /** Heap limit of each worker in MB (V8's old generation); a file that needs more fails alone. */
+  /** Heap limit of each worker in MB (V8's old generation); a file that needs more fails alone.
+   * Default fileMemoryLimitMb(). */
   workerHeapMb?: number;
+  /** A file still parsing this long after it began is stopped (its worker terminated). Default:
+   * the readers' time limit plus HARD_LIMIT_GRACE_MS, so their own cleaner stop comes first. */
+  hardTimeLimitMs?: number;
   /** Each record, in input order (results that arrive early wait for those before them); `cached`
    * when it came from the parse cache. */
   onRecord: (record: ReportRecord, index: number, cached: boolean) => void;
@@ -25,6 +33,25 @@ export interface PoolOptions {
 
 /** Files each worker holds at once: one parsing, one queued, so a worker never waits for the next. */
 const IN_FLIGHT = 2;
+
+/** Heap per parse worker: a report needs some tens of MB; a span or element bomb used to need 4 GB. */
+export const FILE_MEMORY_LIMIT_MB = 2048;
+/** Time past the readers' limit before the watchdog stops a file (finishing a record takes little). */
+export const HARD_LIMIT_GRACE_MS = 2_000;
+
+/** The heap limit in force: NIANBAO_FILE_MEMORY_LIMIT_MB when set, else FILE_MEMORY_LIMIT_MB. */
+export function fileMemoryLimitMb(): number {
+  const v = Number(process.env.NIANBAO_FILE_MEMORY_LIMIT_MB);
+  return Number.isFinite(v) && v >= 64 ? v : FILE_MEMORY_LIMIT_MB;
+}
+
+export function outOfMemoryMessage(mb: number): string {
+  return `文件过于复杂，解析时内存超过上限（${mb} MB），已跳过：请检查文件是否损坏，或另存为 PDF 后重试`;
+}
+
+export function hardTimeoutMessage(ms: number): string {
+  return `文件解析超时（超过 ${Math.round(ms / 1000)} 秒仍未完成），已跳过：文件可能过大、结构异常或已损坏，请检查文件，或另存为 PDF 后重试`;
+}
 
 export function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
   const early = new Map<number, { record: ReportRecord; cached: boolean }>();
@@ -36,6 +63,8 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
   const requeued: number[] = [];
   const workers = new Set<Worker>();
   let settled = false;
+  const heapMb = options.workerHeapMb ?? fileMemoryLimitMb();
+  const hardMs = options.hardTimeLimitMs ?? fileTimeLimitMs() + HARD_LIMIT_GRACE_MS;
 
   return new Promise((resolve, reject) => {
     const finish = (index: number, record: ReportRecord, cached = false) => {
@@ -58,30 +87,46 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
       const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
         workerData: setup,
         execArgv: [],
-        resourceLimits: options.workerHeapMb ? { maxOldGenerationSizeMb: options.workerHeapMb } : undefined,
+        resourceLimits: { maxOldGenerationSizeMb: heapMb },
       });
       workers.add(worker);
       const feed = () => {
         while (held.size < IN_FLIGHT && (requeued.length || next < files.length)) {
           const index = requeued.length ? requeued.shift()! : next++;
           held.add(index);
-          worker.postMessage({ index, file: files[index] } satisfies ParseJob);
+          const raw = rawPathOf(files[index]);
+          worker.postMessage({ index, file: files[index], ...(typeof raw === "string" ? {} : { raw: new Uint8Array(raw) }) } satisfies ParseJob);
         }
       };
       let ready = false;
-      worker.on("message", (message: ParseResult | "ready") => {
+      let watchdog: NodeJS.Timeout | undefined;
+      let failure = "";
+      worker.on("message", (message: ParseResult | ParseStarted | "ready") => {
         if (message === "ready") {
           ready = true;
           return feed();
         }
+        if ("started" in message) {
+          clearTimeout(watchdog);
+          watchdog = setTimeout(() => {
+            // terminate() stops JavaScript even inside a busy loop; "exit" then reports the file
+            failure = hardTimeoutMessage(hardMs);
+            void worker.terminate();
+          }, hardMs);
+          return;
+        }
+        clearTimeout(watchdog);
         held.delete(message.index);
         if (message.text !== null) options.onText?.(message.record.file, message.text);
         finish(message.index, message.record, message.cached);
         feed();
       });
-      let failure = "";
-      worker.on("error", (e) => (failure = e.message));
+      worker.on("error", (e) => {
+        if (failure) return;
+        failure = (e as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemoryMessage(heapMb) : e.message;
+      });
       worker.on("exit", (code) => {
+        clearTimeout(watchdog);
         workers.delete(worker);
         if (settled) return;
         if (!ready) {
@@ -95,7 +140,7 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
         // A worker parses its files in the order sent: the first it held is the one that killed it.
         const [culprit, ...waiting] = held;
         const record = emptyRecord(toPosix(files[culprit]));
-        record.error = `解析线程异常退出（${failure || `退出码 ${code}`}），此文件未解析；请单独重试，或检查文件是否过大`;
+        record.error = failure.startsWith("文件") ? failure : `解析线程异常退出（${failure || `退出码 ${code}`}），此文件未解析；请单独重试，或检查文件是否过大`;
         requeued.push(...waiting);
         held.clear();
         finish(culprit, record);

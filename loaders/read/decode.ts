@@ -14,6 +14,8 @@ import iconv from "iconv-lite";
 export interface Decoded {
   text: string;
   encoding: string;
+  /** Some lines are valid UTF-8 and others are not (a file pasted together from two sources). */
+  mixed?: boolean;
 }
 
 /** Bytes decoded per candidate when choosing (the winner then decodes the whole file). */
@@ -60,7 +62,32 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   let best = { label: "gb18030", score: -Infinity };
   for (const [label, s] of scores) if (s > best.score) best = { label, score: s };
   const text = decodeAs(bytes, best.label);
-  return { text, encoding: best.label === "utf-8" ? "utf-8 (lossy)" : best.label };
+  const decoded: Decoded = { text, encoding: best.label === "utf-8" ? "utf-8 (lossy)" : best.label };
+  if (best.label === "gb18030" && mixedUtf8(bytes)) decoded.mixed = true;
+  return decoded;
+}
+
+/** Lines that are valid UTF-8 with Chinese in them next to lines that are not: GBK lines are
+ * almost never valid UTF-8 by chance, so two of each kind mean the file mixes the encodings. */
+function mixedUtf8(bytes: Uint8Array): boolean {
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  let utf8 = 0;
+  let other = 0;
+  let start = 0;
+  for (let i = 0; i <= bytes.length && start < 2 * SAMPLE_BYTES; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const line = bytes.subarray(start, i);
+    start = i + 1;
+    if (!line.some((b) => b >= 0x80)) continue;
+    try {
+      fatal.decode(line);
+      utf8++;
+    } catch {
+      other++;
+    }
+    if (utf8 >= 2 && other >= 2) return true;
+  }
+  return false;
 }
 
 /** Maps an encoding name (declared or detected) to the label used here, or null if unsupported. */

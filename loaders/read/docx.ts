@@ -4,7 +4,7 @@
 // and tab-separated lines in the text, like html.ts does. Headers, footers, deleted text
 // (w:del) and field codes (w:instrText) are left out; text boxes are kept once (mc:Fallback,
 // the duplicate for old readers, is skipped).
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, Unzip, UnzipInflate, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { gridLines, placedGrid, type Grid, type PlacedCell } from "./grid.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
@@ -23,6 +23,12 @@ export interface DocxRead {
 
 /** An XML part larger than this once unzipped is refused (a zip bomb or not a report). */
 export const MAX_DOCX_PART_BYTES = 64 * 1024 * 1024;
+/** XML elements read from document.xml; past this the rest is left out (a warning). A report has
+ * some tens of thousands; 64 MB of `<w:r/>` would be 11 million nodes, gigabytes of heap. */
+export const MAX_DOCX_ELEMENTS = 1_000_000;
+/** XML nesting kept; deeper elements are flattened into the one at this depth (their text kept),
+ * so the recursive walks below stay shallow. Real documents nest a few dozen levels. */
+export const MAX_DOCX_DEPTH = 500;
 
 const CORRUPT = "DOCX 文件已损坏或不完整（无法解压）：请重新下载，或用 Word/WPS 打开后另存为 .docx 或 .pdf";
 
@@ -45,7 +51,8 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
   const xml = unzipPart(bytes, main);
   if (xml === null) throw new ReadFailure(CORRUPT);
   deadline.check();
-  const { root, error } = parseXml(xml, deadline);
+  const { root, error, cut } = parseXml(xml, deadline);
+  if (cut) warnings.push(cut);
   if (error) warnings.push(`DOCX 正文的 XML 有错误（${error}）：部分内容可能缺失，请用 Word/WPS 打开后重新保存`);
   const body = find(root, "body");
   if (!body) throw new ReadFailure("DOCX 中没有正文（w:body）：文件可能已损坏，请用 Word/WPS 打开后另存为 .docx 或 .pdf");
@@ -55,17 +62,21 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
   const walkBlocks = (node: XNode): void => {
     for (const child of node.children) {
       if (typeof child === "string") continue;
-      if (child.name === "p") lines.push(...paragraphText(child).split("\n"));
+      if (child.name === "p") pushAll(lines, paragraphText(child).split("\n"));
       else if (child.name === "tbl") {
-        const grid = readTable(child, `docx:t${tables.length + 1}`, tables);
-        lines.push("", ...gridLines(grid), "");
+        const grid = readTable(child, `docx:t${tables.length + 1}`, tables, warnings);
+        lines.push("");
+        pushAll(lines, gridLines(grid));
+        lines.push("");
       } else if (child.name === "altChunk") {
         // Content imported as a whole web page or MHT (what some OA systems export): read that part.
         const chunk = altChunk(bytes, names, main, child.attrs.id);
         if (chunk) {
           const offset = tables.length;
           for (const g of chunk.tables) tables.push(renumber(g, `docx:t${tables.length + 1}`));
-          lines.push("", ...chunk.text.split("\n"), "");
+          lines.push("");
+          pushAll(lines, chunk.text.split("\n"));
+          lines.push("");
           if (chunk.tables.length) warnings.push(`DOCX 的正文是嵌入的网页（altChunk），表格按网页读取（docx:t${offset + 1} 起）`);
         }
       } else if (child.name === "sectPr" || child.name === "Fallback") continue;
@@ -83,11 +94,11 @@ export function readDocx(bytes: Uint8Array, deadline: Deadline): DocxRead {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, tables, title: coreTitle(bytes, names), warnings, incomplete: error !== null };
+  return { text, tables, title: coreTitle(bytes, names), warnings, incomplete: error !== null || cut !== null };
 }
 
 /** The grid of one w:tbl; nested tables are numbered after their parent and also flattened into the cell's text. */
-function readTable(tbl: XNode, source: string, tables: Grid[]): Grid {
+function readTable(tbl: XNode, source: string, tables: Grid[], warnings: string[]): Grid {
   const slot = tables.length;
   tables.push({ source, rows: [] }); // reserve the number: nested tables come after
   interface Raw { text: string; col: number; span: number; vmerge: "restart" | "continue" | null; index: number }
@@ -105,7 +116,7 @@ function readTable(tbl: XNode, source: string, tables: Grid[]): Grid {
       if (hm && hm.attrs.val !== "restart" && row.length > 0) {
         row[row.length - 1].span += span; // legacy horizontal merge: widen the previous cell
       } else {
-        row.push({ text: cellText(tc, tables), col, span, vmerge, index: i + 1 });
+        row.push({ text: cellText(tc, tables, warnings), col, span, vmerge, index: i + 1 });
       }
       col += span;
     });
@@ -122,7 +133,7 @@ function readTable(tbl: XNode, source: string, tables: Grid[]): Grid {
       cells.push({ text: cell.text, row: r, col: cell.col, rowspan, colspan: cell.span, source: `${source}:r${r + 1}:c${cell.index}` });
     }
   });
-  const grid = placedGrid(source, cells);
+  const grid = placedGrid(source, cells, warnings);
   // Rows with no cell at all (an empty <w:tr/>) still count as rows.
   while (grid.rows.length < rows.length) grid.rows.push([]);
   tables[slot] = grid;
@@ -134,15 +145,20 @@ function readTable(tbl: XNode, source: string, tables: Grid[]): Grid {
   }
 }
 
-function cellText(tc: XNode, tables: Grid[]): string {
+/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function cellText(tc: XNode, tables: Grid[], warnings: string[]): string {
   const parts: string[] = [];
   const walk = (node: XNode): void => {
     for (const c of node.children) {
       if (typeof c === "string") continue;
       if (c.name === "p") parts.push(paragraphText(c));
       else if (c.name === "tbl") {
-        const nested = readTable(c, `docx:t${tables.length + 1}`, tables);
-        parts.push(...nested.rows.map((r) => r.filter((x) => !x.spanned).map((x) => x.text).join(" ")));
+        const nested = readTable(c, `docx:t${tables.length + 1}`, tables, warnings);
+        pushAll(parts, nested.rows.map((r) => r.filter((x) => !x.spanned).map((x) => x.text).join(" ")));
       } else if (c.name !== "tcPr" && c.name !== "Fallback") walk(c);
     }
   };
@@ -250,20 +266,77 @@ function unzipPart(bytes: Uint8Array, name: string): string | null {
 
 function unzipBytes(bytes: Uint8Array, name: string): Uint8Array | null {
   let tooBig = false;
-  let files: Record<string, Uint8Array>;
+  let info: { compression: number } | null = null;
   try {
-    files = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter: (f) => {
         if (f.name !== name) return false;
         if (f.originalSize > MAX_DOCX_PART_BYTES) tooBig = true;
-        return !tooBig;
+        info = f;
+        return false;
       },
     });
   } catch {
     throw new ReadFailure(CORRUPT);
   }
-  if (tooBig) throw new ReadFailure(`DOCX 正文解压后超过 ${MAX_DOCX_PART_BYTES / 1048576} MB：文件异常（可能是压缩炸弹），请确认这是年度报告`);
-  return files[name] ?? null;
+  if (tooBig) throw tooLarge();
+  if (!info) return null;
+  return inflateCounted(bytes, name);
+}
+
+function tooLarge(): ReadFailure {
+  return new ReadFailure(`DOCX 正文解压后超过 ${MAX_DOCX_PART_BYTES / 1048576} MB：文件异常（可能是压缩炸弹），请确认这是年度报告`);
+}
+
+/** Inflates one entry in small steps, counting the real output: a header may under-state the size
+ * (42 MB that inflate to 30 GB), so the count, not the header, stops it past MAX_DOCX_PART_BYTES. */
+function inflateCounted(bytes: Uint8Array, name: string): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let found = false;
+  let ended = false;
+  let tooBig = false;
+  let failed = false;
+  const unzip = new Unzip((file) => {
+    if (file.name !== name || found) return;
+    found = true;
+    file.ondata = (err, chunk, final) => {
+      if (err) {
+        failed = true;
+        return;
+      }
+      total += chunk.length;
+      if (total > MAX_DOCX_PART_BYTES) {
+        tooBig = true;
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) ended = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  // 16 KB of input inflates to at most ~16 MB (deflate's ratio is about 1:1032)
+  const STEP = 16 * 1024;
+  try {
+    for (let at = 0; at < bytes.length && !ended && !tooBig && !failed; at += STEP) {
+      unzip.push(bytes.subarray(at, Math.min(bytes.length, at + STEP)), at + STEP >= bytes.length);
+    }
+  } catch {
+    if (!tooBig) throw new ReadFailure(CORRUPT);
+  }
+  if (tooBig) throw tooLarge();
+  if (failed) throw new ReadFailure(CORRUPT);
+  if (!found) return null;
+  if (!ended) throw new ReadFailure(CORRUPT);
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 /** The main document part named by _rels/.rels (word/document.xml in practice). */
@@ -302,12 +375,25 @@ function decodeEntities(s: string): string {
 // XML
 
 /** Parses into a small tree (local names); keeps going after errors and reports the first one. */
-function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string | null } {
+function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string | null; cut: string | null } {
   const root: XNode = { name: "#root", attrs: {}, children: [] };
   const stack: XNode[] = [root];
   let error: string | null = null;
+  let cut: string | null = null;
+  let elements = 0;
+  /** Elements open below MAX_DOCX_DEPTH, not in the tree: their close tags are skipped too. */
+  let flattened = 0;
   const parser = new SaxesParser({ position: false });
   parser.on("opentag", (tag) => {
+    if (++elements > MAX_DOCX_ELEMENTS) {
+      cut = `DOCX 正文的元素过多（超过 ${MAX_DOCX_ELEMENTS / 10_000} 万个），之后的内容未读取：文件异常，请用 Word/WPS 打开后另存为 PDF 后重试`;
+      throw new Error(TOO_MANY);
+    }
+    if (stack.length > MAX_DOCX_DEPTH) {
+      cut ??= `DOCX 正文的嵌套层级过深（超过 ${MAX_DOCX_DEPTH} 层）：更深的结构已忽略，只保留文字`;
+      if (!tag.isSelfClosing) flattened++;
+      return;
+    }
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = typeof v === "string" ? v : v.value;
     const node: XNode = { name: localName(tag.name), attrs, children: [] };
@@ -316,6 +402,10 @@ function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string
   });
   parser.on("closetag", (tag) => {
     if (tag.isSelfClosing) return;
+    if (flattened > 0) {
+      flattened--;
+      return;
+    }
     const name = localName(tag.name);
     // Pop to the matching element (tolerates unbalanced tags after an error).
     for (let i = stack.length - 1; i > 0; i--) {
@@ -342,10 +432,12 @@ function parseXml(xml: string, deadline: Deadline): { root: XNode; error: string
     parser.close();
   } catch (e) {
     if (e instanceof ReadFailure) throw e;
-    error ??= (e as Error).message.slice(0, 80);
+    if ((e as Error).message !== TOO_MANY) error ??= (e as Error).message.slice(0, 80);
   }
-  return { root, error };
+  return { root, error, cut };
 }
+
+const TOO_MANY = "too many XML elements";
 
 function localName(qname: string): string {
   const i = qname.indexOf(":");
@@ -374,7 +466,7 @@ function childrenDeep(node: XNode, name: string): XNode[] {
   for (const c of node.children) {
     if (typeof c === "string") continue;
     if (c.name === name) out.push(c);
-    else if (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml" || c.name === "smartTag" || c.name === "ins") out.push(...childrenDeep(c, name));
+    else if (c.name === "sdt" || c.name === "sdtContent" || c.name === "customXml" || c.name === "smartTag" || c.name === "ins") pushAll(out, childrenDeep(c, name));
   }
   return out;
 }

@@ -10,7 +10,14 @@ export interface HtmlRead {
   pageDate: string | null;
   url: string | null;
   title: string | null;
+  /** Problems that did not stop the reading (a table too large, nesting too deep). */
+  warnings: string[];
 }
+
+/** Elements nested deeper than this are flattened (their tags dropped, their text kept): parse5
+ * checks the open-element stack per tag, so 200,000 nested <div>s took minutes, and the walks
+ * here recurse. Real pages nest a few dozen levels. */
+export const MAX_HTML_NESTING = 1_000;
 
 // parse5's tree, typed loosely: only the fields read here.
 interface Node {
@@ -27,7 +34,9 @@ const CHROME_CLASS = /(^|[-_\s])(nav|navbar|breadcrumbs?|crumbs?|position|share|
 const BLOCK_TAGS = new Set(["p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "blockquote", "pre", "hr", "center", "dd", "dt", "dl", "tr", "tbody", "thead"]);
 const CHROME_LINE = /^(当前位置|您的位置|您现在的位置|首页\s*[>＞»])|^(分享到|打印本页|关闭窗口|【打印】|【关闭】)/;
 
-export function readHtml(html: string): HtmlRead {
+export function readHtml(source: string): HtmlRead {
+  const warnings: string[] = [];
+  const html = limitNesting(source, warnings);
   const doc = parse(html) as unknown as Node;
   const tables: Grid[] = [];
   const parts: string[] = [];
@@ -44,9 +53,10 @@ export function readHtml(html: string): HtmlRead {
     if (tag && SKIP_TAGS.has(tag)) return;
     if (tag && isChrome(node)) return;
     if (tag === "table" && !containsTag(node, "table")) {
-      const grid = readTable(node, `html:t${tables.length + 1}`);
+      const grid = readTable(node, `html:t${tables.length + 1}`, warnings);
       tables.push(grid);
-      parts.push("\n", ...grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
+      parts.push("\n");
+      pushAll(parts, grid.rows.map((row) => row.map((c) => (c.spanned ? "" : c.text)).join("\t") + "\n"));
       return;
     }
     if (tag && BLOCK_TAGS.has(tag)) parts.push("\n");
@@ -64,10 +74,46 @@ export function readHtml(html: string): HtmlRead {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, tables, pageDate: pageDate(textOf(doc)), url: savedUrl(html, doc), title };
+  return { text, tables, pageDate: pageDate(textOf(doc)), url: savedUrl(html, doc), title, warnings };
 }
 
-function readTable(table: Node, source: string): Grid {
+const VOID_TAGS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]);
+/** Elements the parser closes by itself when a sibling starts: they do not deepen the tree. */
+const SELF_ENDING_TAGS = new Set(["p", "li", "td", "th", "tr", "option", "optgroup", "dd", "dt", "thead", "tbody", "tfoot", "rt", "rp", "colgroup", "caption"]);
+const TAG_RE = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+
+/** The page with tags past MAX_HTML_NESTING levels dropped (a warning then), else unchanged. One
+ * linear pass over the tags; a page within the limit is never rewritten. */
+function limitNesting(html: string, warnings: string[]): string {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(TAG_RE)) {
+    const tag = m[2].toLowerCase();
+    if (VOID_TAGS.has(tag) || SELF_ENDING_TAGS.has(tag) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  if (max <= MAX_HTML_NESTING) return html;
+  warnings.push(`网页的元素嵌套过深（${max} 层，上限 ${MAX_HTML_NESTING} 层）：超出部分的结构已忽略，只保留文字`);
+  depth = 0;
+  return html.replace(TAG_RE, (whole, close: string, name: string, selfClose: string) => {
+    const tag = name.toLowerCase();
+    if (VOID_TAGS.has(tag) || SELF_ENDING_TAGS.has(tag) || selfClose) return depth >= MAX_HTML_NESTING ? "" : whole;
+    if (close) {
+      const drop = depth > MAX_HTML_NESTING;
+      depth = Math.max(0, depth - 1);
+      return drop ? "" : whole;
+    }
+    return ++depth > MAX_HTML_NESTING ? "" : whole;
+  });
+}
+
+/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function readTable(table: Node, source: string, warnings: string[]): Grid {
   const rows: { text: string; rowspan: number; colspan: number }[][] = [];
   const visit = (node: Node): void => {
     if (node.tagName === "table" && node !== table) return; // nested tables: layout, not data
@@ -82,7 +128,7 @@ function readTable(table: Node, source: string): Grid {
     for (const child of node.childNodes ?? []) visit(child);
   };
   visit(table);
-  return denseGrid(source, rows);
+  return denseGrid(source, rows, warnings);
 }
 
 function spanOf(cell: Node, name: string): number {

@@ -14,7 +14,8 @@
 // PARSE_TIME_LIMIT_MS (options.timeLimitMs) with an "error" status. The limit is checked between
 // pages (PDF), between XML chunks and table rows (DOCX), and around every pdfjs call, so one
 // file cannot hold up a corpus. PDFs: at most MAX_PDF_PAGES pages; DOCX: XML parts at most
-// MAX_DOCX_PART_BYTES once unzipped.
+// MAX_DOCX_PART_BYTES once unzipped. These checks cannot fire inside one busy stretch of code:
+// the parse pool's watchdog (loaders/parallel/pool.ts) stops any file, of any format, past the limit.
 import { decodeBytes, utf16Parity } from "./decode.ts";
 import { declaredCharset, readHtml } from "./html.ts";
 import { readDocx } from "./docx.ts";
@@ -68,6 +69,13 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Per-file time limit for PDF and DOCX parsing. */
 export const PARSE_TIME_LIMIT_MS = 30_000;
 
+/** The per-file time limit in force: NIANBAO_FILE_TIME_LIMIT_MS when set (tests use a short one),
+ * else PARSE_TIME_LIMIT_MS. The parse pool's watchdog enforces it on every format. */
+export function fileTimeLimitMs(): number {
+  const v = Number(typeof process === "undefined" ? undefined : process.env.NIANBAO_FILE_TIME_LIMIT_MS);
+  return Number.isFinite(v) && v > 0 ? v : PARSE_TIME_LIMIT_MS;
+}
+
 const TEXT_EXTS = new Set([".txt", ".md", ".text"]);
 /** Some sites deliver the report as a script or data file holding its HTML: read when it does. */
 const SCRIPT_EXTS = new Set([".js", ".json"]);
@@ -101,7 +109,7 @@ export function readReport(path: string, bytes: Uint8Array, options: ReadOptions
     const route = routeOf(path, bytes);
     if ("failure" in route) return route.failure;
     if (route.format === "pdf") return { kind: "unsupported", message: PDF_NEEDS_ASYNC };
-    return readSync(route.format, bytes, route.warnings, new Deadline(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS));
+    return readSync(route.format, bytes, route.warnings, new Deadline(options.timeLimitMs ?? fileTimeLimitMs()));
   } catch (e) {
     return failureOf(e);
   }
@@ -112,7 +120,7 @@ export async function readReportAsync(path: string, bytes: Uint8Array, options: 
   try {
     const route = routeOf(path, bytes);
     if ("failure" in route) return route.failure;
-    const deadline = new Deadline(options.timeLimitMs ?? PARSE_TIME_LIMIT_MS);
+    const deadline = new Deadline(options.timeLimitMs ?? fileTimeLimitMs());
     if (route.format !== "pdf") return readSync(route.format, bytes, route.warnings, deadline);
     const { readPdf } = await import("./pdf.ts");
     const pdf = await readPdf(bytes, deadline);
@@ -139,25 +147,31 @@ function readSync(format: Exclude<Format, "pdf">, bytes: Uint8Array, warnings: s
     const part = mhtHtmlPart(bytes);
     if (!part) return { kind: "error", message: "网页存档（.mht）中没有找到网页正文：请在浏览器中打开后另存为“网页，仅 HTML”(.html)" };
     const head = new TextDecoder("latin1").decode(part.bytes.subarray(0, 4096));
-    const { text, encoding } = decodeBytes(part.bytes, part.charset ?? declaredCharset(head));
+    const { text, encoding, mixed } = decodeBytes(part.bytes, part.charset ?? declaredCharset(head));
     const page = readHtml(text);
-    return { kind: "text", encoding, format: "html", ...page, url: page.url ?? part.url, warnings, incomplete: encoding.includes("lossy") };
+    return { kind: "text", encoding, format: "html", ...page, url: page.url ?? part.url, warnings: [...warnings, ...encodingWarnings(mixed), ...page.warnings], incomplete: encoding.includes("lossy") };
   }
+  bytes = withoutTrailingNuls(bytes);
   if (looksBinary(bytes)) return { kind: "error", message: "文件内容是二进制数据而不是文本：文件可能已损坏或扩展名有误" };
   if (format === "html") {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-    const { text, encoding } = decodeBytes(bytes, declaredCharset(head));
+    const { text, encoding, mixed } = decodeBytes(bytes, declaredCharset(head));
     const page = readHtml(text);
-    return { kind: "text", encoding, format: "html", ...page, warnings, incomplete: encoding.includes("lossy") };
+    return { kind: "text", encoding, format: "html", ...page, warnings: [...warnings, ...encodingWarnings(mixed), ...page.warnings], incomplete: encoding.includes("lossy") };
   }
-  const { text, encoding } = decodeBytes(bytes);
+  const { text, encoding, mixed } = decodeBytes(bytes);
   const markup = markupInText(text);
   if (markup !== null) {
     const page = readHtml(markup);
-    return { kind: "text", encoding, format: "html", ...page, warnings: [...warnings, "文本文件中保存的是网页源码：已按网页读取（含表格）"], incomplete: encoding.includes("lossy") };
+    return { kind: "text", encoding, format: "html", ...page, warnings: [...warnings, ...encodingWarnings(mixed), "文本文件中保存的是网页源码：已按网页读取（含表格）", ...page.warnings], incomplete: encoding.includes("lossy") };
   }
   if (format === "script") return { kind: "unsupported", message: "这是脚本或数据文件（.js/.json），其中没有网页正文：请提供报告的网页、文本、DOCX 或 PDF 版本" };
-  return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null, warnings, incomplete: encoding.includes("lossy") };
+  return { kind: "text", text, encoding, format: "text", tables: [], title: null, pageDate: null, url: null, warnings: [...warnings, ...encodingWarnings(mixed)], incomplete: encoding.includes("lossy") };
+}
+
+/** What the reader should know about the decoding (a file mixing UTF-8 and GBK). */
+function encodingWarnings(mixed: boolean | undefined): string[] {
+  return mixed ? ["文件编码混杂（部分 UTF-8、部分 GBK），按 GB18030 读取，个别字符可能有误"] : [];
 }
 
 /** Which reader a file goes to: the bytes first, then the extension. */
@@ -244,10 +258,23 @@ function looksLikeHtml(head: string): boolean {
   return /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html|<head|<meta|<body|<table|<div|<p[\s>])/i.test(head.replace(/^\ufeff|^\xef\xbb\xbf/, ""));
 }
 
-/** NUL bytes outside UTF-16, or many control characters, mean the file is not text. */
+/** Text files some tools pad with NULs: the padding is no part of the text. */
+function withoutTrailingNuls(bytes: Uint8Array): Uint8Array {
+  if (utf16Parity(bytes) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes;
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end === 0 ? bytes : bytes.subarray(0, end);
+}
+
+/** NUL bytes outside UTF-16, or many control characters, mean the file is not text. Trailing NULs
+ * (padding some tools leave after the text) and a few stray ones in a long text do not. */
 function looksBinary(bytes: Uint8Array): boolean {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16 || utf16Parity(bytes)) return false;
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return true;
+  bytes = bytes.subarray(0, end);
   const n = Math.min(bytes.length, 8192);
   let nul = 0;
   let control = 0;
@@ -256,5 +283,5 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b === 0) nul++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
   }
-  return nul > 0 || control > n * 0.1;
+  return nul > Math.max(2, n / 1000) || control > n * 0.1;
 }

@@ -124,11 +124,11 @@ function layoutPage(input: PageInput): PageBlocks {
   frames.forEach((f, i) => {
     const table = fillFrame(f, tableRuns[i], input.page);
     if (table) tables.push(table);
-    else free.push(...tableRuns[i]); // not a table after all: its text is ordinary text
+    else for (const run of tableRuns[i]) free.push(run); // not a table after all: its text is ordinary text
   });
 
   const lines = groupLines(free).filter((l) => !isPageNumber(l, input.height));
-  tables.push(...unruledTables(lines, input.page));
+  for (const t of unruledTables(lines, input.page)) tables.push(t);
   tables.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   tables.forEach((t, i) => {
     t.index = i + 1;
@@ -143,15 +143,41 @@ function layoutPage(input: PageInput): PageBlocks {
   return { page: input.page, blocks, tables };
 }
 
-/** Overprinted runs (fake bold: the same text drawn twice, slightly offset) count once. */
+/** Overprinted runs (fake bold: the same text drawn twice, slightly offset) count once. Runs are
+ * hashed by text and a coarse position cell, and only the neighbouring cells are compared, so a
+ * page of 250,000 identical runs takes linear time (an all-pairs comparison took minutes). */
 function dedupe(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
+  const CELL = 4; // points: within a few cells of any tolerance used below
   const seen = new Map<string, TextRun[]>();
+  const key = (str: string, cx: number, cy: number) => `${cx},${cy},${str}`;
   for (const r of runs) {
-    const same = seen.get(r.str) ?? [];
-    if (same.some((s) => Math.abs(s.x0 - r.x0) < Math.max(1.5, r.size * 0.2) && Math.abs(s.y0 - r.y0) < Math.max(1.5, r.size * 0.2))) continue;
-    same.push(r);
-    seen.set(r.str, same);
+    const tol = Math.max(1.5, r.size * 0.2);
+    const reach = Math.ceil(tol / CELL);
+    const cx = Math.floor(r.x0 / CELL);
+    const cy = Math.floor(r.y0 / CELL);
+    let dup = false;
+    // a huge font's tolerance spans many cells: then every run of that text is looked at once
+    // through a text-only bucket instead
+    if (reach > 8) {
+      const same = seen.get(`*${r.str}`) ?? [];
+      dup = same.some((s) => Math.abs(s.x0 - r.x0) < tol && Math.abs(s.y0 - r.y0) < tol);
+    } else {
+      for (let dx = -reach; dx <= reach && !dup; dx++) {
+        for (let dy = -reach; dy <= reach && !dup; dy++) {
+          const bucket = seen.get(key(r.str, cx + dx, cy + dy));
+          if (bucket) dup = bucket.some((s) => Math.abs(s.x0 - r.x0) < tol && Math.abs(s.y0 - r.y0) < tol);
+        }
+      }
+    }
+    if (dup) continue;
+    const k = key(r.str, cx, cy);
+    const bucket = seen.get(k);
+    if (bucket) bucket.push(r);
+    else seen.set(k, [r]);
+    const all = seen.get(`*${r.str}`);
+    if (all) all.push(r);
+    else seen.set(`*${r.str}`, [r]);
     out.push(r);
   }
   return out;
@@ -222,13 +248,26 @@ function makeLine(runs: TextRun[], tabs: boolean): Line {
   return {
     text: text.trim(),
     x0: sorted[0].x0,
-    x1: Math.max(...sorted.map((r) => r.x1)),
-    y0: Math.min(...sorted.map((r) => r.y0)),
-    y1: Math.max(...sorted.map((r) => r.y1)),
+    x1: maxOf(sorted.map((r) => r.x1)),
+    y0: minOf(sorted.map((r) => r.y0)),
+    y1: maxOf(sorted.map((r) => r.y1)),
     size: sizes[Math.floor(sizes.length / 2)],
     tabs: segments.length > 1,
     segments: segments.map((s) => ({ ...s, text: s.text.trim() })),
   };
+}
+
+// Loops, not Math.min(...spread): a spread of 100,000+ values (a hostile page) overflows the stack.
+function minOf(values: number[]): number {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+}
+
+function maxOf(values: number[]): number {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
 }
 
 function isPageNumber(line: Line, height: number): boolean {
@@ -437,11 +476,11 @@ function unruledTables(lines: Line[], page: number): PdfTable[] {
     while (j + 1 < lines.length && lines[j + 1].tabs && lines[j + 1].y0 - lines[j].y1 < 3 * lines[j].size) j++;
     const block = lines.slice(i, j + 1);
     i = j + 1;
-    const maxCells = Math.max(...block.map((l) => l.segments.length));
+    const maxCells = maxOf(block.map((l) => l.segments.length));
     if (block.length < 3 || maxCells < 3) continue;
     // Columns: the cells of the fullest lines, merged across those lines.
     const full = block.filter((l) => l.segments.length === maxCells);
-    const cols = Array.from({ length: maxCells }, (_, k) => ({ x0: Math.min(...full.map((l) => l.segments[k].x0)), x1: Math.max(...full.map((l) => l.segments[k].x1)) }));
+    const cols = Array.from({ length: maxCells }, (_, k) => ({ x0: minOf(full.map((l) => l.segments[k].x0)), x1: maxOf(full.map((l) => l.segments[k].x1)) }));
     if (cols.some((c, k) => k > 0 && c.x0 <= cols[k - 1].x1)) continue; // columns overlap: not a table
     const xs = [cols[0].x0, ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2), cols[maxCells - 1].x1];
     const regions: Region[] = [];
@@ -533,7 +572,7 @@ function leftMargin(values: number[]): number {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   const enough = Math.max(2, values.length * 0.1);
   const frequent = [...counts].filter(([, n]) => n >= enough).map(([v]) => v);
-  return frequent.length ? Math.min(...frequent) : Math.min(...values, 0);
+  return frequent.length ? minOf(frequent) : Math.min(minOf(values), 0);
 }
 
 function toGrid(t: PdfTable): Grid {
