@@ -5,7 +5,7 @@
 // is recorded (allowOnlyOrigin) and must stay none.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, openPage, type LaunchedChromium } from "./helpers/chromium.ts";
 import { DIST_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
 
@@ -29,14 +29,7 @@ describe("数据浏览: SQL from a link", () => {
     await server?.close();
   });
 
-  async function open(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await chrome.context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.origin}${path}`);
-    await page.waitForSelector(ready, { timeout: 60_000, state: "attached" });
-    return { page, problems };
-  }
+  const open = (path: string, ready: string) => openPage(chrome.context, server.origin, path, ready);
 
   /** Waits until DuckDB-WASM has started and loaded reports (what a query on load would have used). */
   async function duckdbReady(page: Page) {

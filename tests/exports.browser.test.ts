@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Download, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { allowOnlyOrigin, launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { allowOnlyOrigin, launchChromium, openPage, type LaunchedChromium } from "./helpers/chromium.ts";
 import { countyKey, largestCounty, num, onePerTownshipYear, placeKey, readBuiltTable, type Row } from "./helpers/pages-data.ts";
 import { DIST_DIR, TEST_RESULTS_DIR, describeBuild } from "./helpers/site-build.ts";
 import { serveDirectory, type StaticServer } from "./helpers/static-server.ts";
@@ -87,15 +87,7 @@ describe("exports, the report index and printing (headless Chromium, offline)", 
     await server?.close();
   });
 
-  async function open(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await chrome.context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => message.type() === "error" && problems.push(`console error: ${message.text()}`));
-    await page.goto(`${server.origin}${path}`);
-    await page.waitForSelector(ready, { timeout: 60_000, state: "attached" });
-    return { page, problems };
-  }
+  const open = (path: string, ready: string) => openPage(chrome.context, server.origin, path, ready, { consoleErrors: true });
 
   async function finish(page: Page, problems: string[]) {
     expect(await page.locator(".observablehq--error").allInnerTexts()).toEqual([]);

@@ -110,3 +110,17 @@ export async function allowOnlyOrigin(
     return route.abort("blockedbyclient");
   });
 }
+
+/** Opens `origin + path` in a new page of `context` and waits until `ready` is in the page; page
+ * errors (and, with `consoleErrors`, console errors) are collected in `problems`. */
+export async function openPage(
+  context: BrowserContext, origin: string, path: string, ready: string, { consoleErrors = false } = {},
+): Promise<{ page: import("playwright-core").Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  if (consoleErrors) page.on("console", (message) => message.type() === "error" && problems.push(`console error: ${message.text()}`));
+  await page.goto(`${origin}${path}`);
+  await page.waitForSelector(ready, { timeout: 60_000, state: "attached" });
+  return { page, problems };
+}
