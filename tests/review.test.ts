@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import {
-  correctionsCsv, decisionsCsv, parseCorrectionsCsv, parseDecisionsCsv, DECISIONS_FILE, CORRECTIONS_FILE,
+  correctionsCsv, decisionsCsv, parseCorrectionsCsv, parseDecisionsCsv, DECISIONS_FILE, CORRECTIONS_FILE, DECISION_WORDS,
 } from "../loaders/review/review-files.ts";
 import { cellsTag, findingId, parseFindingId, rowKey } from "../loaders/review/finding-id.ts";
 import { parseSiteCorpusWithTexts } from "../loaders/site-parse.ts";
@@ -15,6 +15,8 @@ import { siteCorpus } from "../loaders/site-corpus.ts";
 import { analyseWithReview } from "../loaders/review/index.ts";
 import { readReviewFiles } from "../loaders/review/read-review-files.ts";
 import { writeTables } from "../loaders/output/write-tables.ts";
+// @ts-expect-error plain browser JS module without types
+import { DECISION_LABELS } from "../src/components/review-model.js";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
 
 const BIN = join(import.meta.dirname, "..", "bin", "nianbao.mjs");
@@ -52,6 +54,10 @@ describe("the review files' format", () => {
       expect.stringContaining("第 4 行：没有核查编号"),
     ]);
     expect(parseDecisionsCsv("a,b\n1,2\n").problems[0].message).toContain("缺少列：核查编号、结论");
+  });
+
+  it("the pages' decision words are the loader's", () => {
+    expect(DECISION_LABELS).toEqual(Object.fromEntries(Object.entries(DECISION_WORDS).map(([k, w]) => [k, w.label])));
   });
 
   it("round-trips corrections", () => {

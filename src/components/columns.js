@@ -5,6 +5,7 @@ import {REPORT_METRICS} from "./metrics.js";
 import {CHECK_STATUS_LABELS, STATUS_LABELS} from "./rules.js";
 import {TABLE_TYPES} from "./corpus.js";
 import {TEMPLATES} from "./templates.js";
+import {DECISION_LABELS} from "./review-model.js";
 
 export const TEMPLATE_LABELS = Object.fromEntries(TEMPLATES.map((t) => [t.key, t.label]));
 export const TABLE_LABELS = {t2: "表二", t3: "表三", t4: "表四"};
@@ -119,7 +120,7 @@ export const COLUMNS = {
     county: PLACE.county,
     township: PLACE.township,
     year: YEAR,
-    decision: {label: "核查结论", values: {confirmed: "确认（需整改）", dismissed: "排除（误报）", fixed: "已整改"}},
+    decision: {label: "核查结论", values: DECISION_LABELS},
     decision_note: {label: "原因或说明"},
     decided_by: {label: "核查人"},
     decided_on: {label: "核查日期", kind: "date"},

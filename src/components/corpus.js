@@ -103,7 +103,8 @@ let pendingPromise;
 export function pendingReview() {
   return (pendingPromise ??= (async () => {
     const root = (await loadCorpusInfo())?.root ?? "";
-    if (!readPending(root).decisions.length && !readPending(root).corrections.length) return {root, pendingDecisions: [], pendingCorrections: []};
+    const saved = readPending(root);
+    if (!saved.decisions.length && !saved.corrections.length) return {root, pendingDecisions: [], pendingCorrections: []};
     const [decisions, corrections] = await Promise.all([loadBuiltTable("decisions"), loadBuiltTable("corrections")]);
     const kept = prunePending(root, {decisions, corrections});
     return {root, pendingDecisions: kept.decisions, pendingCorrections: kept.corrections};

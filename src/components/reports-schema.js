@@ -140,13 +140,8 @@ export const QUALITY_COLUMN_TYPES = {
 // data/corpus/findings.csv, decisions.csv, corrections.csv (loaders/review: the supervisor's review)
 export const FINDINGS_COLUMN_TYPES = {
   finding_id: "VARCHAR",
-  report_id: "VARCHAR",
-  rule: "VARCHAR",
-  status: "VARCHAR",
-  expected: "DOUBLE",
-  actual: "DOUBLE",
-  cells: "VARCHAR",
-  message: "VARCHAR",
+  // a finding is a check row (checks.csv's columns) with its place and decision
+  ...CHECKS_COLUMN_TYPES,
   county: "VARCHAR",
   township: "VARCHAR",
   year: "INTEGER",

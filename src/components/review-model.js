@@ -50,7 +50,17 @@ const LATE_RULE = {"01-31": "published_by_jan31_local", "03-31": "published_by_m
 const LATE_RULES = new Set(Object.values(LATE_RULE));
 const COPY_RULES = new Set(["copy_other_township", "copy_previous_year"]);
 
+/** The decisions' words on the pages (the loader's DECISION_WORDS labels; tests/review.test.ts keeps them equal). */
 export const DECISION_LABELS = {confirmed: "确认（需整改）", dismissed: "排除（误报）", fixed: "已整改"};
+
+/** What became of a correction (corrections.csv `state`; `pending`: in this browser, not yet built). */
+export const CORRECTION_STATE_LABELS = {
+  applied: "已应用", stale: "未应用：报告已更新，需重新核查", "not-found": "未应用：找不到报告", invalid: "未应用：无法识别",
+  superseded: "已被更晚的更正取代", pending: "未保存（重新生成网站后生效）"
+};
+
+/** A finding still to be fixed: not dismissed, not fixed. */
+export const isOpenDecision = (decision) => decision !== "dismissed" && decision !== "fixed";
 
 /** What kind of problem a rule finds, for the notice's columns. */
 export function findingKind(rule) {
@@ -62,7 +72,6 @@ export function findingKind(rule) {
   return "核对";
 }
 
-const isOpen = (f) => f.decision !== "dismissed" && f.decision !== "fixed";
 
 /** A finding as the notice lists it. */
 function describe(f, year, reportsById) {
@@ -93,7 +102,7 @@ function cellsShown(f) {
 /** 需整改事项: one short sentence per open problem kind. */
 function fixesOf(t, deadline) {
   const out = [];
-  const open = t.findings.filter((f) => f.decision_id !== "dismissed" && f.decision_id !== "fixed");
+  const open = t.findings.filter((f) => isOpenDecision(f.decision_id));
   const has = (kind) => open.filter((f) => f.kind === kind);
   if (t.status === "缺失" && has("缺失").length) out.push(`补发 ${t.year} 年度政府信息公开工作年度报告，并在政府网站公开。`);
   if (has("逾期").some((f) => LATE_RULES.has(f.rule))) out.push(`年报 ${t.published_on} 发布，晚于期限（${deadline.label}，${deadline.date}）${t.days_late} 天：今后按期发布。`);
@@ -155,7 +164,7 @@ export function reviewModel(tables, {county, year, deadline: setting = "auto", t
       township: isCity ? `${t.county}${t.township}` : t.township, year, status: rep ? "已发布" : "缺失", published_on: rep?.published_on ?? null, days_late: late,
       score: rep ? qualityByReport.get(rep.report_id) ?? null : t.missing ? (findings.some((f) => f.decision_id === "dismissed") ? null : 0) : null,
       completeness: rep ? {ok: "完整读取", partial: "部分读取", error: "无法读取", unsupported: "格式不支持", "needs-ocr": "需OCR"}[rep.status] ?? rep.status : null,
-      n_findings: findings.length, n_open: findings.filter(isOpenDescribed).length,
+      n_findings: findings.length, n_open: findings.filter((f) => isOpenDecision(f.decision_id)).length,
       report_id: rep?.report_id ?? null, file: rep?.file ?? null, content_hash: rep?.content_hash ?? null,
       n_files: t.reports.length, findings
     };
@@ -186,10 +195,6 @@ export function reviewModel(tables, {county, year, deadline: setting = "auto", t
   };
 }
 
-function isOpenDescribed(f) {
-  return f.decision_id !== "dismissed" && f.decision_id !== "fixed";
-}
-
 /** The league table: townships by score (missing reports last), with rank. */
 export function leagueTable(townships) {
   const rows = townships
@@ -215,7 +220,7 @@ export function progressOverYears(tables, county, setting = "auto") {
     }).length;
     const scores = [...reps.values()].map((r) => scoreOf.get(r.report_id)).filter((s) => s != null);
     const ids = new Set([...reps.values()].map((r) => r.report_id));
-    const open = tables.findings.filter((f) => f.year === year && (ids.has(f.report_id) || (!f.report_id && cov.some((c) => c.county === f.county && c.township === f.township))) && isOpen(f)).length;
+    const open = tables.findings.filter((f) => f.year === year && (ids.has(f.report_id) || (!f.report_id && cov.some((c) => c.county === f.county && c.township === f.township))) && isOpenDecision(f.decision)).length;
     return {year, expected, published: reps.size, on_time: onTime, mean_score: scores.length ? Math.round(d3.mean(scores) * 10) / 10 : null, open};
   });
 }
