@@ -8,7 +8,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import { listInputFiles, loadPlaces, parseFiles } from "../loaders/corpus.ts";
 import { analyseCorpus } from "../loaders/corpus-checks/index.ts";
-import { TEMP_PREFIX, writeTables, writeTablesToDir } from "../loaders/output/write-tables.ts";
+import { TEMP_PREFIX, removeStaleTempDirs, writeTables, writeTablesToDir } from "../loaders/output/write-tables.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import type { ReviewTables } from "../loaders/review/index.ts";
 import { csvChunks, toCsv } from "../loaders/output/csv.ts";
@@ -95,6 +95,28 @@ describe("writeTablesToDir replaces the tables only as a complete set (issue 15 
     const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
     writeTablesToDir(dir, other, undefined, emptyReview());
     expect(snapshot(dir)).toEqual(writeTables(other, undefined, emptyReview()));
+  });
+
+  it("a run killed while moving its complete set into place is finished by the next, not left mixed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
+    writeTablesToDir(dir, records(), undefined, emptyReview());
+    const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
+    const next = writeTables(other, undefined, emptyReview());
+    // the state a kill leaves after the first rename: new reports.csv beside the old tables
+    const temp = join(dir, `${TEMP_PREFIX}${2 ** 22 + 3}`);
+    mkdirSync(temp);
+    for (const [name, text] of Object.entries(next)) writeFileSync(join(name === "reports.csv" ? dir : temp, name), text);
+    writeFileSync(join(temp, ".complete"), "");
+    expect(readFileSync(join(dir, "reports.csv"), "utf8")).toBe(next["reports.csv"]);
+    const stale = Object.keys(next).filter((name) => readFileSync(join(dir, name), "utf8") !== next[name]);
+    expect(stale.length).toBeGreaterThan(1);
+    removeStaleTempDirs(dir);
+    expect(snapshot(dir)).toEqual(next);
+    // a folder without the mark was killed while writing: its tables never reach the folder
+    mkdirSync(temp);
+    writeFileSync(join(temp, "reports.csv"), "report_id,fi");
+    removeStaleTempDirs(dir);
+    expect(snapshot(dir)).toEqual(next);
   });
 
   it("a temporary folder left by a killed run is removed by the next run; a running process's is kept", () => {

@@ -5,8 +5,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultJobs, listInputFiles, loadPlaces, parseFiles } from "../loaders/corpus.ts";
 import { parseFilesInWorkers } from "../loaders/parallel/pool.ts";
+import { bundleDir, parseWorkerScript, SOURCE_ENTRY } from "../loaders/parallel/worker-bundle.ts";
 import type { ReportRecord } from "../loaders/types.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -57,6 +59,24 @@ describe("parsing on worker threads", () => {
     expect(records[1][1].file).toBe(join(dir, "b-huge.txt"));
     expect(records[1][1].error).toMatch(/文件过于复杂，解析时内存超过上限（64 MB），已跳过/);
     expect(records[2][1].active_total).toBe(182);
+  });
+
+  it("starts workers from one bundled script, with the same records as the TypeScript entry", async () => {
+    const script = await parseWorkerScript();
+    expect(script.href).not.toBe(SOURCE_ENTRY.href);
+    expect(fileURLToPath(script).startsWith(bundleDir())).toBe(true);
+    const files = mixedFiles().filter((_, i) => i % 4 === 0);
+    const fromBundle: ReportRecord[] = [];
+    await parseFilesInWorkers(files, { jobs: 1, onRecord: (r) => fromBundle.push(r) });
+    process.env.NIANBAO_WORKER_FROM_SOURCE = "1";
+    const fromSource: ReportRecord[] = [];
+    try {
+      await parseFilesInWorkers(files, { jobs: 1, onRecord: (r) => fromSource.push(r) });
+    } finally {
+      delete process.env.NIANBAO_WORKER_FROM_SOURCE;
+    }
+    expect(fromBundle.length).toBeGreaterThan(20);
+    expect(fromBundle).toEqual(fromSource);
   });
 
   it("starts workers only where they pay: more than two cores and enough files", () => {

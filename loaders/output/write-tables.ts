@@ -1,6 +1,6 @@
 // Records → the CSV tables, by file name. The CLI's --out streams them to a folder; the Framework
 // loader takes them as strings for its zip. Both come from the one list of tables below.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
 import { csvChunks, toCsv } from "./csv.ts";
@@ -70,8 +70,12 @@ export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis, 
 /** Temporary folders of writeTablesToDir inside the output folder: `.nianbao-tmp-<pid>`. */
 export const TEMP_PREFIX = ".nianbao-tmp-";
 
-/** Removes the temporary folders a killed run left in `dir` (those of processes still running are kept:
- * another run may be writing). */
+/** Marks a temporary folder whose tables are all written: from then on the set only moves into place. */
+const COMPLETE_MARK = ".complete";
+
+/** Clears the temporary folders a killed run left in `dir` (those of processes still running are kept:
+ * another run may be writing). A folder whose set was complete was killed while moving its tables
+ * into place: the move is finished (rolled forward), so `dir` again holds one whole set. */
 export function removeStaleTempDirs(dir: string): void {
   let names: string[];
   try {
@@ -83,8 +87,15 @@ export function removeStaleTempDirs(dir: string): void {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const pid = Number(name.slice(TEMP_PREFIX.length));
     if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
+    const temp = join(dir, name);
+    if (existsSync(join(temp, COMPLETE_MARK))) moveIntoPlace(temp, dir);
+    rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/** Renames every table of a complete temporary folder into `dir`. */
+function moveIntoPlace(temp: string, dir: string): void {
+  for (const name of readdirSync(temp)) if (name !== COMPLETE_MARK) renameSync(join(temp, name), join(dir, name));
 }
 
 function isRunning(pid: number): boolean {
@@ -101,6 +112,7 @@ function isRunning(pid: number): boolean {
  * The tables are first written in full to a temporary folder inside `dir` (same filesystem), and only
  * then renamed into place one by one, so that a run killed or failing while writing (full disk, a
  * table that cannot be made) leaves the previous complete set untouched and no table cut mid-row.
+ * A run killed during the renames (milliseconds) leaves a mark; the next run finishes the move first.
  * On failure the temporary folder is removed and the error is thrown again.
  */
 export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): string[] {
@@ -121,7 +133,9 @@ export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?
       }
       return t.name;
     });
-    for (const name of names) renameSync(join(temp, name), join(dir, name));
+    // Past this mark a run killed mid-move is completed by the next (removeStaleTempDirs).
+    closeSync(openSync(join(temp, COMPLETE_MARK), "w"));
+    moveIntoPlace(temp, dir);
     return names;
   } finally {
     rmSync(temp, { recursive: true, force: true });

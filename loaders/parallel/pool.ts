@@ -5,6 +5,7 @@
 // time limit: the readers' own deadline checks cannot fire while their code is busy in one loop.
 import { Worker } from "node:worker_threads";
 import { rawPathOf } from "../files.ts";
+import { parseWorkerScript } from "./worker-bundle.ts";
 import { fileTimeLimitMs } from "../read/index.ts";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
@@ -53,7 +54,8 @@ export function hardTimeoutMessage(ms: number): string {
   return `文件解析超时（超过 ${Math.round(ms / 1000)} 秒仍未完成），已跳过：文件可能过大、结构异常或已损坏，请检查文件，或另存为 PDF 后重试`;
 }
 
-export function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
+export async function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
+  const script = await parseWorkerScript();
   const early = new Map<number, { record: ReportRecord; cached: boolean }>();
   let emitted = 0;
   const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText), cache: options.cache ?? null };
@@ -84,7 +86,7 @@ export function parseFilesInWorkers(files: string[], options: PoolOptions): Prom
 
     const start = () => {
       const held = new Set<number>();
-      const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), {
+      const worker = new Worker(script, {
         workerData: setup,
         execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: heapMb },
