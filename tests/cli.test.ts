@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -58,6 +59,21 @@ describe("nianbao parse --out", () => {
     expect(new Set(rows.map((r) => r.report_id)).size).toBe(4);
     expect(readFileSync(join(out, "cells.csv"), "utf8").split("\n")[0]).toBe("report_id,table,row,col,row_label,col_label,value,raw,unit,source");
   });
+
+  it("--format parquet writes the tables as Parquet only; --format csv,parquet writes both", async () => {
+    const dir = folderOfMixedFiles();
+    const out = join(dir, "out");
+    expect(run(["parse", dir, "--out", out, "--quiet", "--format", "parquet"]).status).toBe(0);
+    const names = readdirSync(out).sort();
+    expect(names).toContain("reports.parquet");
+    expect(names.filter((n) => n.endsWith(".csv"))).toEqual([]);
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    const rows = (await con.runAndReadAll(`SELECT status, township FROM '${join(out, "reports.parquet")}' ORDER BY file`)).getRowObjectsJson();
+    expect(rows.map((r) => r.status)).toEqual(["ok", "error", "unsupported", "error"]);
+    expect(rows[0].township).toBe("石桥镇");
+    expect(run(["parse", dir, "--out", out, "--quiet", "--format", "csv,parquet"]).status).toBe(0);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(["reports.csv", "reports.parquet", "cells.csv", "cells.parquet"]));
+  });
 });
 
 describe("progress on stderr", () => {
@@ -82,6 +98,10 @@ describe("bad usage", () => {
     [["parse", "x", "--bogus"], /未知选项/],
     [["parse", "x", "--json", "--out", "y"], /只能选一个/],
     [["parse", "/no/such/path"], /找不到/],
+    [["parse", "x", "--format", "xlsx", "--out", "y"], /--format 只能是/],
+    [["parse", "x", "--format", "parquet"], /需要与 --out 一起使用/],
+    [["parse", "x", "--out", "y", "--partition-by", "province"], /只用于 Parquet/],
+    [["parse", "x", "--out", "y", "--format", "parquet", "--partition-by", "county"], /只能是 province/],
   ])("%j exits 2 with a message", (args, message) => {
     const r = run(args);
     expect(r.status).toBe(2);

@@ -38,7 +38,7 @@ describe("writeTablesToDir", () => {
     const analysis = analyseCorpus(records, records.map((r) => texts.get(r.file) ?? null), { places });
     const strings = writeTables(records, analysis);
     const dir = mkdtempSync(join(tmpdir(), "nianbao-tables-"));
-    const written = writeTablesToDir(dir, records, analysis);
+    const written = await writeTablesToDir(dir, records, analysis);
     expect(written.sort()).toEqual(Object.keys(strings).sort());
     expect(readdirSync(dir).sort()).toEqual(Object.keys(strings).sort());
     for (const [name, csv] of Object.entries(strings)) expect(readFileSync(join(dir, name), "utf8"), name).toBe(csv);
@@ -79,27 +79,27 @@ describe("writeTablesToDir replaces the tables only as a complete set (issue 15 
   });
   const emptyReview = (): ReviewTables => ({ findings: [], decisions: [], corrections: [], dismissedFails: new Map(), problems: [] });
 
-  it("a failure mid-write leaves the previous complete set untouched and no temporary folder", () => {
+  it("a failure mid-write leaves the previous complete set untouched and no temporary folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
-    writeTablesToDir(dir, records(), undefined, emptyReview());
+    await writeTablesToDir(dir, records(), undefined, emptyReview());
     const before = snapshot(dir);
     const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
-    expect(() => writeTablesToDir(dir, other, undefined, breaking())).toThrow(/simulated failure/);
+    await expect(writeTablesToDir(dir, other, undefined, breaking())).rejects.toThrow(/simulated failure/);
     expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(dir).some((f) => f.startsWith(TEMP_PREFIX))).toBe(false);
   });
 
-  it("a successful run replaces every table", () => {
+  it("a successful run replaces every table", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
-    writeTablesToDir(dir, records(), undefined, emptyReview());
+    await writeTablesToDir(dir, records(), undefined, emptyReview());
     const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
-    writeTablesToDir(dir, other, undefined, emptyReview());
+    await writeTablesToDir(dir, other, undefined, emptyReview());
     expect(snapshot(dir)).toEqual(writeTables(other, undefined, emptyReview()));
   });
 
-  it("a run killed while moving its complete set into place is finished by the next, not left mixed", () => {
+  it("a run killed while moving its complete set into place is finished by the next, not left mixed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
-    writeTablesToDir(dir, records(), undefined, emptyReview());
+    await writeTablesToDir(dir, records(), undefined, emptyReview());
     const other = [parseReport("b.txt", new TextEncoder().encode(report.replace("120", "130")))];
     const next = writeTables(other, undefined, emptyReview());
     // the state a kill leaves after the first rename: new reports.csv beside the old tables
@@ -119,7 +119,7 @@ describe("writeTablesToDir replaces the tables only as a complete set (issue 15 
     expect(snapshot(dir)).toEqual(next);
   });
 
-  it("a temporary folder left by a killed run is removed by the next run; a running process's is kept", () => {
+  it("a temporary folder left by a killed run is removed by the next run; a running process's is kept", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-atomic-"));
     // pid 2^22+1 is above Linux's pid_max: no process has it
     mkdirSync(join(dir, `${TEMP_PREFIX}${2 ** 22 + 1}`));
@@ -127,7 +127,7 @@ describe("writeTablesToDir replaces the tables only as a complete set (issue 15 
     const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
     try {
       mkdirSync(join(dir, `${TEMP_PREFIX}${alive.pid}`));
-      writeTablesToDir(dir, records());
+      await writeTablesToDir(dir, records());
       expect(readdirSync(dir).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([`${TEMP_PREFIX}${alive.pid}`]);
     } finally {
       alive.kill();

@@ -34,14 +34,16 @@ for (const [label, write] of cases) {
   const run = spawnSync("/usr/bin/time", ["-v", "timeout", String(timeoutS), process.execPath, bin, "parse", dir, "--out", out, "--quiet"], { encoding: "utf8", maxBuffer: 1 << 26 });
   const s = (Date.now() - t0) / 1000;
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
-  const exit = /Exit status: (\d+)/.exec(run.stderr)?.[1] ?? String(run.status);
+  // GNU time says "Exit status: 0" for a child killed by a signal, with a line of its own before
+  const signal = /Command terminated by signal (\d+)/.exec(run.stderr)?.[1];
+  const exit = signal ? `sig${signal}` : /Exit status: (\d+)/.exec(run.stderr)?.[1] ?? String(run.status);
   let rows: { file: string; status: string; error: string }[] = [];
   if (existsSync(join(out, "reports.csv"))) {
     rows = Papa.parse<{ file: string; status: string; error: string }>(readFileSync(join(out, "reports.csv"), "utf8").replace(/^\ufeff/, ""), { header: true, skipEmptyLines: true }).data;
   }
   const hostileRow = rows.find((r) => !/[az]-good\.txt$/.test(r.file));
   const statuses = rows.map((r) => r.status).join("/") || "no output";
-  console.log(`${label.padEnd(40)} exit ${exit.padStart(3)}  ${s.toFixed(1).padStart(6)} s  ${rss.toFixed(0).padStart(6)} MB  rows ${rows.length} (${statuses})${hostileRow?.error ? `  ${hostileRow.error.slice(0, 60)}` : ""}`);
+  console.log(`${label.padEnd(40)} exit ${exit.padStart(5)}  ${s.toFixed(1).padStart(6)} s  ${rss.toFixed(0).padStart(6)} MB  rows ${rows.length} (${statuses})${hostileRow?.error ? `  ${hostileRow.error.slice(0, 60)}` : ""}`);
   rmSync(dir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 }

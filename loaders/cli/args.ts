@@ -14,6 +14,10 @@ export interface CliOptions {
   /** Review files named on the command line (besides 核查记录.csv / 更正记录.csv found in the input folders). */
   decisions: string[];
   corrections: string[];
+  /** Table formats --out writes (default csv). */
+  formats: ("csv" | "parquet")[];
+  /** Parquet tables split into one file per province. */
+  partitionBy: "province" | null;
 }
 
 export class UsageError extends Error {}
@@ -24,6 +28,9 @@ export const USAGE = `用法 / usage:
   --json          每个输入文件输出一行 JSON（JSON Lines，按输入顺序）
   --out 目录      写出 reports.csv、cells.csv、checks.csv（含跨报告核对）、evidence.csv、categories.csv、similar_reports.csv、
                   coverage.csv、quality.csv 到该目录
+  --format 格式   表格格式：csv（默认，给人和 Excel）、parquet（ZSTD 压缩、带列类型、按省县乡年排序，
+                  给 DuckDB、pandas、Polars、R、Spark），或 csv,parquet 两种都写
+  --partition-by province  Parquet 表按省分成多个文件（cells/province=某省/data_0.parquet），适合全国数据
   --places 路径   追加地名文件（CSV：code,township,county,city,province；township 留空的行列出县级或地市级单位），可重复
   --jobs N        用 N 个线程并行解析（默认：按 CPU 核数和文件数自动选择；1 = 不并行）
   --decisions 文件   核查记录（CSV，见 README“核查与整改”），可重复；输入文件夹中的“核查记录.csv”自动读取
@@ -41,7 +48,7 @@ export const USAGE = `用法 / usage:
           3 表示无法写入输出目录（没有权限、只读磁盘、磁盘已满、--out 指向一个文件等）。`;
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true, decisions: [], corrections: [] };
+  const options: CliOptions = { command: "help", inputs: [], json: false, out: null, places: [], progress: "auto", jobs: null, cache: true, decisions: [], corrections: [], formats: ["csv"], partitionBy: null };
   if (argv.length === 0) return options;
   const [command, ...rest] = argv;
   if (command === "-h" || command === "--help" || command === "help") return options;
@@ -57,7 +64,17 @@ export function parseArgs(argv: string[]): CliOptions {
     };
     if (arg === "--json") options.json = true;
     else if (arg === "--out") options.out = value();
-    else if (arg === "--places") options.places.push(value());
+    else if (arg === "--format") {
+      const v = value();
+      const formats = v.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+      const unknown = formats.filter((f) => f !== "csv" && f !== "parquet");
+      if (unknown.length || formats.length === 0) throw new UsageError(`--format 只能是 csv、parquet 或 csv,parquet，收到“${v}”`);
+      options.formats = [...new Set(formats)] as CliOptions["formats"];
+    } else if (arg === "--partition-by") {
+      const v = value();
+      if (v !== "province") throw new UsageError(`--partition-by 目前只能是 province（按省分文件），收到“${v}”`);
+      options.partitionBy = "province";
+    } else if (arg === "--places") options.places.push(value());
     else if (arg === "--decisions") options.decisions.push(value());
     else if (arg === "--corrections") options.corrections.push(value());
     else if (arg === "--jobs" || arg === "-j") {
@@ -72,6 +89,9 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (options.inputs.length === 0) throw new UsageError("请指定至少一个文件或文件夹");
   if (options.json && options.out) throw new UsageError("--json 与 --out 只能选一个");
+  const tableOptions = (options.partitionBy !== null || options.formats.join() !== "csv");
+  if (tableOptions && !options.out) throw new UsageError("--format 和 --partition-by 需要与 --out 一起使用");
+  if (options.partitionBy && !options.formats.includes("parquet")) throw new UsageError("--partition-by 只用于 Parquet 表格：请同时指定 --format parquet 或 --format csv,parquet");
   if ((options.decisions.length || options.corrections.length) && !options.out) throw new UsageError("--decisions 和 --corrections 需要与 --out 一起使用");
   return options;
 }

@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);
     }
     try {
-      writeTablesToDir(options.out, records, analysis, review);
+      await writeTablesToDir(options.out, records, analysis, review, { formats: options.formats, partitionBy: options.partitionBy });
     } catch (e) {
       // the disk filled up, the folder was removed or made read-only meanwhile …
       const message = outputErrorMessage(e, options.out);

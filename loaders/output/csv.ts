@@ -7,12 +7,18 @@ import { prefixFormula } from "./formula.ts";
 
 const CHUNK_ROWS = 5000;
 
-function field(v: unknown): string {
-  return v === null || v === undefined ? "" : prefixFormula(typeof v === "object" ? JSON.stringify(v) : String(v));
+function text(v: unknown): string {
+  return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
+export interface CsvOptions {
+  /** Guard text that Excel would run as a formula (default true; false only for CSV no person opens). */
+  formulaSafe?: boolean;
 }
 
 /** The CSV as consecutive pieces: the header with the first rows, then CHUNK_ROWS rows at a time. */
-export function* csvChunks(columns: readonly string[], rows: Iterable<object>): Generator<string> {
+export function* csvChunks(columns: readonly string[], rows: Iterable<object>, options: CsvOptions = {}): Generator<string> {
+  const field = options.formulaSafe === false ? text : (v: unknown) => prefixFormula(text(v));
   let chunk: string[][] = [];
   let first = true;
   const flush = () => {

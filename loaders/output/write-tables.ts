@@ -1,6 +1,6 @@
 // Records → the CSV tables, by file name. The CLI's --out streams them to a folder; the Framework
 // loader takes them as strings for its zip. Both come from the one list of tables below.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
 import { csvChunks, toCsv } from "./csv.ts";
@@ -93,9 +93,14 @@ export function removeStaleTempDirs(dir: string): void {
   }
 }
 
-/** Renames every table of a complete temporary folder into `dir`. */
+/** Renames every table of a complete temporary folder into `dir` (a partitioned table's folder
+ * replaces the old folder: rename cannot overwrite a folder that has files). */
 function moveIntoPlace(temp: string, dir: string): void {
-  for (const name of readdirSync(temp)) if (name !== COMPLETE_MARK) renameSync(join(temp, name), join(dir, name));
+  for (const name of readdirSync(temp)) {
+    if (name === COMPLETE_MARK) continue;
+    if (statSync(join(temp, name)).isDirectory()) rmSync(join(dir, name), { recursive: true, force: true });
+    renameSync(join(temp, name), join(dir, name));
+  }
 }
 
 function isRunning(pid: number): boolean {
@@ -107,34 +112,63 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** What --out writes: CSV (for people and Excel), Parquet (for engines), or both. */
+export type TableFormat = "csv" | "parquet";
+
+export interface WriteOptions {
+  /** Default ["csv"]. */
+  formats?: TableFormat[];
+  /** Parquet only: one file per province (Hive-partitioned folders, loaders/output/parquet.ts). */
+  partitionBy?: "province" | null;
+}
+
 /**
- * Every table written to `dir`, a chunk of rows at a time; returns the file names.
+ * Every table written to `dir` in each of `formats`, a chunk of rows at a time; returns the names
+ * written (files, or folders of a partitioned Parquet table).
  * The tables are first written in full to a temporary folder inside `dir` (same filesystem), and only
  * then renamed into place one by one, so that a run killed or failing while writing (full disk, a
  * table that cannot be made) leaves the previous complete set untouched and no table cut mid-row.
  * A run killed during the renames (milliseconds) leaves a mark; the next run finishes the move first.
+ * Tables of a format not written this time are removed, so the folder never mixes two runs.
  * On failure the temporary folder is removed and the error is thrown again.
  */
-export function writeTablesToDir(dir: string, records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): string[] {
+export async function writeTablesToDir(
+  dir: string, records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables, options: WriteOptions = {},
+): Promise<string[]> {
+  const formats = options.formats ?? ["csv"];
   mkdirSync(dir, { recursive: true });
   removeStaleTempDirs(dir);
   const temp = join(dir, `${TEMP_PREFIX}${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
   try {
-    const names = tables(records, analysis, review).map((t) => {
-      const fd = openSync(join(temp, t.name), "w");
-      try {
-        for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);
-        // a full disk may only show when the data reach it
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+    const list = tables(records, analysis, review);
+    const names: string[] = [];
+    if (formats.includes("csv")) {
+      for (const t of list) {
+        const fd = openSync(join(temp, t.name), "w");
+        try {
+          for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);
+          // a full disk may only show when the data reach it
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        names.push(t.name);
       }
-      return t.name;
-    });
+    }
+    if (formats.includes("parquet")) {
+      const parquet = list.map((t) => ({ ...t, name: t.name.replace(/\.csv$/, "") }));
+      // loaded only when asked for: DuckDB's native module costs a CSV-only run nothing
+      const { writeParquetTables } = await import("./parquet.ts");
+      names.push(...(await writeParquetTables(temp, parquet, { partitionBy: options.partitionBy ?? null })));
+    }
     // Past this mark a run killed mid-move is completed by the next (removeStaleTempDirs).
     closeSync(openSync(join(temp, COMPLETE_MARK), "w"));
+    for (const t of list) {
+      const stem = t.name.replace(/\.csv$/, "");
+      for (const old of [t.name, `${stem}.parquet`, stem]) if (!names.includes(old)) rmSync(join(dir, old), { recursive: true, force: true });
+    }
     moveIntoPlace(temp, dir);
     return names;
   } finally {

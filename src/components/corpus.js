@@ -29,19 +29,7 @@ export const FILES = {
 const NOT_TABLES = new Set(["corpus", "folder"]);
 
 /** Column types of each table (DuckDB names), for read_csv and for the JS parser. */
-export const TABLE_TYPES = {
-  reports: schema.REPORTS_COLUMN_TYPES,
-  cells: schema.CELLS_COLUMN_TYPES,
-  checks: schema.CHECKS_COLUMN_TYPES,
-  evidence: schema.EVIDENCE_COLUMN_TYPES,
-  categories: schema.CATEGORIES_COLUMN_TYPES,
-  similar_reports: schema.SIMILAR_COLUMN_TYPES,
-  coverage: schema.COVERAGE_COLUMN_TYPES,
-  quality: schema.QUALITY_COLUMN_TYPES,
-  findings: schema.FINDINGS_COLUMN_TYPES,
-  decisions: schema.DECISIONS_COLUMN_TYPES,
-  corrections: schema.CORRECTIONS_COLUMN_TYPES
-};
+export const TABLE_TYPES = schema.TABLE_COLUMN_TYPES;
 
 /** What the tables are, in Chinese (explore page, downloads). */
 export const TABLE_INFO = {

@@ -181,3 +181,19 @@ export const CORRECTIONS_COLUMN_TYPES = {
   state: "VARCHAR",
   message: "VARCHAR"
 };
+
+/** Column types of each table by name (reports, cells, …): the site's read_csv and JS parser
+ * (corpus.js) and the Parquet writer (loaders/output/parquet.ts) both take them from here. */
+export const TABLE_COLUMN_TYPES = {
+  reports: REPORTS_COLUMN_TYPES,
+  cells: CELLS_COLUMN_TYPES,
+  checks: CHECKS_COLUMN_TYPES,
+  evidence: EVIDENCE_COLUMN_TYPES,
+  categories: CATEGORIES_COLUMN_TYPES,
+  similar_reports: SIMILAR_COLUMN_TYPES,
+  coverage: COVERAGE_COLUMN_TYPES,
+  quality: QUALITY_COLUMN_TYPES,
+  findings: FINDINGS_COLUMN_TYPES,
+  decisions: DECISIONS_COLUMN_TYPES,
+  corrections: CORRECTIONS_COLUMN_TYPES
+};

@@ -16,9 +16,9 @@ import {
 } from "./model.ts";
 import { writeTemplateReport, type TableId, type TemplateInput } from "./narrative.ts";
 import type { Ctx } from "./phrases.ts";
-import { COUNTIES, countyGov, officialName, placesCsv, PROVINCE, TOWNSHIPS, type Township } from "./places.ts";
+import { countyGov, DEMO_WORLD, officialName, placesCsv, type Township, type World } from "./places.ts";
 import {
-  buildPlan, DEFECT_KINDS, docLayoutOf, type DocLayout, type FilePlan, isCutOff, isHtml, isTextCopy, key, layoutOf, mayLoseOrdinals, type ReportPlan,
+  buildPlan, DEFECT_KINDS, type Plan, docLayoutOf, type DocLayout, type FilePlan, isCutOff, isHtml, isTextCopy, key, layoutOf, mayLoseOrdinals, type ReportPlan,
 } from "./plan.ts";
 import { cutAtMark, cutReport } from "./cut.ts";
 import { type FreeTextInput, type StatPeriod, writeFreeText } from "./prose.ts";
@@ -66,7 +66,7 @@ const ctxFor = (t: Township, year: number): Ctx => ({
   countyGov: countyGov(t.county),
   countyParty: t.county.level === "区" ? "区委" : t.county.level === "县" ? "县委" : "市委",
   city: t.city,
-  province: PROVINCE,
+  province: t.province,
   year,
   office: rngFor("office", t.code).pick(["党政办", "党政综合办公室", "党政办公室", "综合办公室"]),
 });
@@ -151,16 +151,100 @@ export interface GeneratedCorpus {
   summary: Record<string, unknown>;
 }
 
-export function generateCorpus(): GeneratedCorpus {
-  const plan = buildPlan();
-  const states = new Map<string, State>();
-  const written = new Map<string, Written>();
-  const mainFile = new Map<string, string>();
+/** Where a streamed corpus goes: each file as it is made, and each truth record (one JSON line). */
+export interface CorpusSink {
+  file(path: string, bytes: Buffer): void;
+  truth(line: string): void;
+}
+
+type EmitFile = (path: string, bytes: Buffer) => void;
+type EmitRecord = (rec: TruthRecord) => void;
+
+/** The whole corpus in memory: every file by path, truth.jsonl sorted by file, the summary. */
+export function generateCorpus(world: World = DEMO_WORLD): GeneratedCorpus {
   const files = new Map<string, Buffer>();
   const records: TruthRecord[] = [];
+  const emitFile: EmitFile = (path, buf) => void files.set(path, buf);
+  const emitRecord: EmitRecord = (rec) => void records.push(rec);
+  const { plan, mainFile } = walkCorpus(world, emitFile, emitRecord);
+
+  records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Cross-year checks against the previous year's main file.
+  const byKey = new Map(records.map((r) => [r.file, r]));
+  for (const rec of records) {
+    if (rec.edge || rec.year === null) continue;
+    const prevPath = mainFile.get(key(rec.code, rec.year - 1));
+    const prev = prevPath ? byKey.get(prevPath) : undefined;
+    rec.expected_checks = { ...rec.expected_checks, ...crossYearChecks(rec, prev && !prev.edge ? prev : undefined) };
+  }
+
+  const truth = truthJsonl(records);
+  files.set(`${TRUTH_DIR}/truth.jsonl`, Buffer.from(truth, "utf8"));
+  const summary = summarise(records, plan, files, world);
+  files.set(`${TRUTH_DIR}/summary.json`, Buffer.from(JSON.stringify(summary, null, 2) + "\n", "utf8"));
+  files.set(PLACES_FILE, Buffer.from(placesCsv(world), "utf8"));
+  return { files, truth: records, summary };
+}
+
+/**
+ * The same corpus, streamed: each file and truth record goes to `sink` as soon as it is made, and
+ * only the previous year's records are held (for the cross-year checks), so a corpus of any size
+ * is made in bounded memory. Truth lines come in generation order (year, then township), not sorted
+ * by file as in generateCorpus. Returns a short summary.
+ */
+export function streamCorpus(world: World, sink: CorpusSink): Record<string, unknown> {
+  let previous = new Map<string, TruthRecord>();
+  let current = new Map<string, TruthRecord>();
+  let year = -1;
+  const mainFile = new Map<string, string>();
+  const counts = { files: 0, reports: 0, report_bytes: 0, defective_reports: 0 };
+  const byDefect: Record<string, number> = {};
+  const byTemplate: Record<string, number> = {};
+  const emitRecord: EmitRecord = (rec) => {
+    if (!rec.edge && rec.year !== null) {
+      if (rec.year !== year) [previous, current, year] = [current, new Map(), rec.year];
+      current.set(rec.file, rec);
+      const prevPath = mainFile.get(key(rec.code, rec.year - 1));
+      const prev = prevPath ? previous.get(prevPath) : undefined;
+      rec.expected_checks = { ...rec.expected_checks, ...crossYearChecks(rec, prev && !prev.edge ? prev : undefined) };
+      counts.reports++;
+      if (rec.defects.length) counts.defective_reports++;
+    }
+    counts.files++;
+    for (const d of rec.defects) byDefect[d.kind] = (byDefect[d.kind] ?? 0) + 1;
+    byTemplate[rec.template] = (byTemplate[rec.template] ?? 0) + 1;
+    sink.truth(JSON.stringify(rec));
+  };
+  const emitFile: EmitFile = (path, buf) => {
+    counts.report_bytes += buf.length;
+    sink.file(path, buf);
+  };
+  const { plan } = walkCorpus(world, emitFile, emitRecord, mainFile);
+  sink.file(PLACES_FILE, Buffer.from(placesCsv(world), "utf8"));
+  byDefect.missing_year = plan.missing.length;
+  return {
+    generator: "tools/generate-demo.ts --reports", seed: CORPUS_SEED, ...counts,
+    defective_share: Math.round((counts.defective_reports / Math.max(1, counts.reports)) * 1000) / 1000,
+    townships: world.townships.length, counties: world.counties.length,
+    cities: new Set(world.counties.map((c) => c.city)).size,
+    provinces: [...new Set(world.townships.map((t) => t.province))],
+    years: [YEARS[0], YEARS[YEARS.length - 1]], by_template: byTemplate, by_defect: byDefect,
+  };
+}
+
+/** Walks the years (outer) and townships (inner), handing out each file and its truth record as it is made. */
+function walkCorpus(world: World, emitFile: EmitFile, emitRecord: EmitRecord, mainFile = new Map<string, string>()) {
+  const plan = buildPlan(world);
+  const states = new Map<string, State>();
+  const written = new Map<string, Written>();
+  const paths = new Set<string>();
+  const byCode = new Map(world.townships.map((t) => [t.code, t]));
+  const countyIndex = new Map(world.counties.map((c, i) => [c.code, i]));
 
   for (const year of YEARS) {
-    for (const t of TOWNSHIPS) {
+    // Copies read the same year (a neighbour's) or the year before: older reports are let go.
+    for (const k of [...written.keys()]) if (Number(k.slice(k.lastIndexOf(":") + 1)) < year - 1) written.delete(k);
+    for (const t of world.townships) {
       const p = plan.reports.get(key(t.code, year))!;
       let st = states.get(t.code);
       if (!st) states.set(t.code, (st = { forward: null, t2: initialT2State(t) }));
@@ -176,7 +260,7 @@ export function generateCorpus(): GeneratedCorpus {
         }
         continue;
       }
-      const produced = tpl ? produceTemplate(p, tpl, st, written) : produceFree(p, written);
+      const produced = tpl ? produceTemplate(p, tpl, st, written, byCode) : produceFree(p, written, byCode);
       // Copies name their source file (always generated earlier: an earlier year or township).
       for (const d of produced.defects) {
         if (d.kind === "copied_previous_year" || d.kind === "copied_neighbour") {
@@ -184,19 +268,20 @@ export function generateCorpus(): GeneratedCorpus {
         }
       }
       const dir = `${REPORTS_DIR}/${t.county.name}/${t.name}`;
-      const paths = p.files.map((f) => `${dir}/${f.fileName}`);
+      const filePaths = p.files.map((f) => `${dir}/${f.fileName}`);
       p.files.forEach((f, i) => {
         const r = rngFor("render", t.code, year, i);
         const view = isCutOff(f.rendering) ? cutView(produced, rngFor("cut", t.code, year)) : produced;
-        const content = p.emptyFile ? "" : render(p, f, view, r);
+        const content = p.emptyFile ? "" : render(p, f, view, r, countyIndex);
         const buf = Buffer.from(content, "utf8");
-        if (files.has(paths[i])) throw new Error(`duplicate path ${paths[i]}`);
-        files.set(paths[i], buf);
+        if (paths.has(filePaths[i])) throw new Error(`duplicate path ${filePaths[i]}`);
+        paths.add(filePaths[i]);
+        emitFile(filePaths[i], buf);
         const defectsHere = produced.defects.map((d) => ({ ...d }));
-        if (p.defect === "duplicate_file") defectsHere.push({ kind: "duplicate_file", other_file: `data/${paths[1 - i]}` });
-        records.push(truthRecord(p, f, paths[i], view, buf, content, defectsHere, r));
+        if (p.defect === "duplicate_file") defectsHere.push({ kind: "duplicate_file", other_file: `data/${filePaths[1 - i]}` });
+        emitRecord(truthRecord(p, f, filePaths[i], view, buf, content, defectsHere, r));
       });
-      mainFile.set(key(t.code, year), `data/${paths[0]}`);
+      mainFile.set(key(t.code, year), `data/${filePaths[0]}`);
       // Thread the state from what was written.
       if (tpl && produced.template) {
         const w = written.get(key(t.code, year))!;
@@ -207,41 +292,28 @@ export function generateCorpus(): GeneratedCorpus {
       }
     }
   }
+  writeNotice(plan, countyIndex, emitFile, emitRecord);
+  return { plan, mainFile };
+}
 
-  // The 通知 page (not a report).
+/** The 通知 page (not a report). */
+function writeNotice(plan: Plan, countyIndex: Map<string, number>, emitFile: EmitFile, emitRecord: EmitRecord): void {
   const n = plan.notice;
   const noticePath = `${REPORTS_DIR}/${n.t.county.name}/${n.t.name}/${n.fileName}`;
-  const page = pageInfo(n.t, { fileName: n.fileName, rendering: "notice-html", pageDate: n.date, pageTime: "10:05", pageText: false, cutLayout: null }, rngFor("notice-page"));
+  const page = pageInfo(n.t, { fileName: n.fileName, rendering: "notice-html", pageDate: n.date, pageTime: "10:05", pageText: false, cutLayout: null }, rngFor("notice-page"), countyIndex);
   const noticeContent = noticeHtml(page, n.year);
   const noticeBuf = Buffer.from(noticeContent, "utf8");
-  files.set(noticePath, noticeBuf);
-  records.push(edgeRecord(n.t, `data/${noticePath}`, "notice-html", "not_report", noticeBuf, {
+  emitFile(noticePath, noticeBuf);
+  emitRecord(edgeRecord(n.t, `data/${noticePath}`, "notice-html", "not_report", noticeBuf, {
     title: `关于做好${n.year}年度政府信息公开工作年度报告编制和发布工作的通知`,
     page: { date: page.date, time: page.time, source: `${n.t.county.name}政务公开办公室`, views: page.views, index_no: page.indexNo, icp: page.icp },
   }));
-
-  records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  // Cross-year checks against the previous year's main file.
-  const byKey = new Map(records.map((r) => [r.file, r]));
-  for (const rec of records) {
-    if (rec.edge || rec.year === null) continue;
-    const prevPath = mainFile.get(key(rec.code, rec.year - 1));
-    const prev = prevPath ? byKey.get(prevPath) : undefined;
-    rec.expected_checks = { ...rec.expected_checks, ...crossYearChecks(rec, prev && !prev.edge ? prev : undefined) };
-  }
-
-  const truth = truthJsonl(records);
-  files.set(`${TRUTH_DIR}/truth.jsonl`, Buffer.from(truth, "utf8"));
-  const summary = summarise(records, plan, files);
-  files.set(`${TRUTH_DIR}/summary.json`, Buffer.from(JSON.stringify(summary, null, 2) + "\n", "utf8"));
-  files.set(PLACES_FILE, Buffer.from(placesCsv(), "utf8"));
-  return { files, truth: records, summary };
 }
 
 // -------------------------------------------------------------------------------------------
 // Writing one report
 
-function produceFree(p: ReportPlan, written: Map<string, Written>): Produced {
+function produceFree(p: ReportPlan, written: Map<string, Written>, byCode: Map<string, Township>): Produced {
   const t = p.t;
   const r = rngFor("free-options", t.code, p.year);
   const out: TruthDefect[] = [];
@@ -279,7 +351,7 @@ function produceFree(p: ReportPlan, written: Map<string, Written>): Produced {
   const facts = new Facts();
   const doc = writeFreeText(input, facts);
   written.set(key(t.code, p.year), { kind: "free", input });
-  finishCopy(p, doc, out);
+  finishCopy(p, doc, out, byCode);
   if (p.defect === "total_vs_categories") {
     out.push({ kind: "total_vs_categories", stated: facts.activeTotal, categories_sum: facts.categories.reduce((s, c) => s + c.count, 0) });
   }
@@ -290,7 +362,7 @@ function produceFree(p: ReportPlan, written: Map<string, Written>): Produced {
   };
 }
 
-function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Map<string, Written>): Produced {
+function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Map<string, Written>, byCode: Map<string, Township>): Produced {
   const t = p.t;
   const r = rngFor("template-options", t.code, p.year);
   const out: TruthDefect[] = [];
@@ -363,7 +435,7 @@ function produceTemplate(p: ReportPlan, tpl: TemplateDef, st: State, written: Ma
   const facts = new Facts();
   const res = writeTemplateReport(input, facts);
   written.set(key(t.code, p.year), { kind: "template", input });
-  finishCopy(p, res.doc, out);
+  finishCopy(p, res.doc, out, byCode);
   if (p.defect === "narrative_vs_table") {
     const q = facts.narrativeQuotes.find((x) => x.key === "requests_new_total")!;
     out.push({ kind: "narrative_vs_table", key: q.key, quoted: q.value, table: q.value - input.quoteDelta!.delta, raw: q.raw });
@@ -385,11 +457,11 @@ function cutView(prod: Produced, r: Rng): Produced {
   };
 }
 
-function finishCopy(p: ReportPlan, doc: Doc, out: TruthDefect[]): void {
+function finishCopy(p: ReportPlan, doc: Doc, out: TruthDefect[], byCode: Map<string, Township>): void {
   if (p.defect === "copied_previous_year") {
     out.push({ kind: "copied_previous_year", source_year: p.copyFrom!.year, source_file: null });
   } else if (p.defect === "copied_neighbour") {
-    const src = TOWNSHIPS.find((x) => x.code === p.copyFrom!.code)!;
+    const src = byCode.get(p.copyFrom!.code)!;
     const leftover = rngFor("leftover", p.t.code, p.year).chance(0.6) ? defects.leaveSourceName(doc, p.t.name, src.name) : null;
     out.push({ kind: "copied_neighbour", source_code: src.code, source_township: src.name, source_file: null, leftover_name: leftover });
   }
@@ -415,16 +487,16 @@ function median(xs: number[]): number {
 // -------------------------------------------------------------------------------------------
 // Rendering
 
-function pageInfo(t: Township, f: FilePlan, r: Rng): PageInfo {
+function pageInfo(t: Township, f: FilePlan, r: Rng, countyIndex: Map<string, number>): PageInfo {
   const pub = f.pageDate!;
-  const countyIdx = COUNTIES.indexOf(t.county);
+  const countyIdx = countyIndex.get(t.county.code)!;
   const style = countyIdx % 2 === 0 ? (pub.y < 2017 ? "a" : "b") : pub.y < 2018 ? "c" : "b";
   const source = rngFor("source", t.code).pick([officialName(t), t.name, `${t.name}党政办`]);
   const icpNo = 10000000 + (Number(t.county.code.slice(2)) * 7919) % 89999999;
   return {
     county: t.county, township: t.name, date: iso(pub), time: f.pageTime, source, views: r.int(37, 4200),
     indexNo: style === "b" ? `${t.code}/${pub.y}-${String(r.int(1, 99999)).padStart(5, "0")}` : null,
-    icp: `${PROVINCE.slice(0, 1)}ICP备${icpNo}号-1`, siteCode: `99${t.county.code.slice(2)}0001`, style,
+    icp: `${t.province.slice(0, 1)}ICP备${icpNo}号-1`, siteCode: `${t.county.code.slice(0, 2)}${t.county.code.slice(2)}0001`, style,
   };
 }
 
@@ -454,12 +526,12 @@ function htmlOptions(p: ReportPlan, r: Rng): HtmlOptions {
   return { wordish, headingTag: r.chance(0.3) ? "h3" : "strong", imageBase: `/uploads/${p.year + 1}/${p.t.code}_` };
 }
 
-function render(p: ReportPlan, f: FilePlan, prod: Produced, r: Rng): string {
+function render(p: ReportPlan, f: FilePlan, prod: Produced, r: Rng, countyIndex: Map<string, number>): string {
   const mangles: string[] = [];
   if (prod.tableOptions?.lostOrdinals) mangles.push("lost_ordinals");
   const cut = isCutOff(f.rendering);
   if (cut) mangles.push("cut_off");
-  const page = f.pageDate ? pageInfo(p.t, f, r) : null;
+  const page = f.pageDate ? pageInfo(p.t, f, r, countyIndex) : null;
   if (isHtml(f.rendering)) {
     const html = pageHtml(prod.doc, page!, htmlOptions(p, r), r.chance(0.5));
     renderNotes.set(f, { layout: prod.tables.length ? "html" : null, mangles, newline: "lf", page: pageTruth(page, WHOLE_PAGE) });
@@ -635,7 +707,7 @@ function count<T>(xs: T[], f: (x: T) => string | string[]): Record<string, numbe
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function summarise(records: TruthRecord[], plan: ReturnType<typeof buildPlan>, files: Map<string, Buffer>): Record<string, unknown> {
+function summarise(records: TruthRecord[], plan: Plan, files: Map<string, Buffer>, world: World): Record<string, unknown> {
   const reports = records.filter((r) => !r.edge);
   const byDefect: Record<string, number> = Object.fromEntries(DEFECT_KINDS.map((k) => [k, 0]));
   for (const r of records) for (const d of r.defects) byDefect[d.kind]++;
@@ -649,10 +721,10 @@ function summarise(records: TruthRecord[], plan: ReturnType<typeof buildPlan>, f
     files: records.length,
     reports: reports.length,
     report_bytes: bytes,
-    townships: TOWNSHIPS.length,
-    counties: COUNTIES.map((c) => c.name),
-    cities: [...new Set(COUNTIES.map((c) => c.city))],
-    province: PROVINCE,
+    townships: world.townships.length,
+    counties: world.counties.map((c) => c.name),
+    cities: [...new Set(world.counties.map((c) => c.city))],
+    province: world.townships[0].province,
     years: [YEARS[0], YEARS[YEARS.length - 1]],
     by_template: count(records, (r) => r.template),
     by_rendering: count(records, (r) => r.rendering),
@@ -663,7 +735,7 @@ function summarise(records: TruthRecord[], plan: ReturnType<typeof buildPlan>, f
     defective_share: Math.round((defective / reports.length) * 1000) / 1000,
     missing: plan.missing.map((p) => ({ code: p.t.code, township: p.t.name, county: p.t.county.name, year: p.year })),
     late_adopters: plan.lateAdopters.map((code) => {
-      const t = TOWNSHIPS.find((x) => x.code === code)!;
+      const t = world.townships.find((x) => x.code === code)!;
       return { code, township: t.name, county: t.county.name, years: [...plan.reports.values()].filter((p) => p.t.code === code && p.defect === "old_template").map((p) => p.year) };
     }),
     edge_files: records.filter((r) => r.edge).map((r) => ({ file: r.file, edge: r.edge })),

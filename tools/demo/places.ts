@@ -87,6 +87,14 @@ function buildTownships(): Township[] {
 
 export const TOWNSHIPS: Township[] = buildTownships();
 
+/** The places a corpus is generated for: the demo's four counties, or a scale corpus's (scale-world.ts). */
+export interface World {
+  counties: County[];
+  townships: Township[];
+}
+
+export const DEMO_WORLD: World = { counties: COUNTIES, townships: TOWNSHIPS };
+
 /** The name the township's government signs with. */
 export function officialName(t: Township): string {
   return t.kind === "街道" ? `${t.name}办事处` : `${t.name}人民政府`;
@@ -103,9 +111,9 @@ export function countyGov(c: County): string {
 }
 
 /** The places file: `code,township,county,city,province`, one line per township, code order. */
-export function placesCsv(): string {
+export function placesCsv(world: World = DEMO_WORLD): string {
   const lines = ["code,township,county,city,province"];
-  for (const t of [...TOWNSHIPS].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
+  for (const t of [...world.townships].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
     lines.push([t.code, t.name, t.county.name, t.city, t.province].join(","));
   }
   return lines.join("\n") + "\n";

@@ -4,7 +4,7 @@
 import type { TemplateId } from "../../loaders/types.ts";
 import { addDays, daysInMonth, type DateStyle, type Ymd } from "./format.ts";
 import { newRequests, profile, YEARS } from "./model.ts";
-import { TOWNSHIPS, type Township } from "./places.ts";
+import { DEMO_WORLD, type Township, type World } from "./places.ts";
 import { type Rng, rngFor } from "./rng.ts";
 import type { TableLayout } from "./render/flatten.ts";
 
@@ -218,7 +218,14 @@ export const DEFECT_COUNTS: Record<Exclude<DefectKind, "old_template">, number> 
   empty_table: 6, extreme_jump: 5, rules_gt_zero: 5, narrative_vs_table: 7, lost_date_chars: 4, duplicate_file: 4,
 };
 
-export function buildPlan(): Plan {
+/** The planted defects scale with the corpus: the demo's counts per DEMO_WORLD's townships. */
+export function defectCount(n: number, world: World): number {
+  return world === DEMO_WORLD ? n : Math.max(1, Math.round((n * world.townships.length) / DEMO_WORLD.townships.length));
+}
+
+export function buildPlan(world: World = DEMO_WORLD): Plan {
+  const TOWNSHIPS = world.townships;
+  const scaled = (n: number) => defectCount(n, world);
   const reports = new Map<string, ReportPlan>();
   for (const year of YEARS) {
     for (const t of TOWNSHIPS) {
@@ -239,7 +246,7 @@ export function buildPlan(): Plan {
   const hasRequests = (p: ReportPlan) => p.t.busy || Object.values(newRequests(p.t, p.year)).some((v) => v > 0);
 
   // Late adopters: three quiet townships keep the 2019 labels in 2021 (two of them in 2022 too).
-  const adopters = weightedSample(r, TOWNSHIPS.filter((t) => !t.busy && t.kind !== "街道"), (t) => 0.1 + profile(t).sloppiness, 3);
+  const adopters = weightedSample(r, TOWNSHIPS.filter((t) => !t.busy && t.kind !== "街道"), (t) => 0.1 + profile(t).sloppiness, scaled(3));
   adopters.forEach((t, i) => {
     for (const year of i < 2 ? [2021, 2022] : [2021]) {
       const p = get(t.code, year)!;
@@ -250,11 +257,11 @@ export function buildPlan(): Plan {
   const adopterCodes = new Set(adopters.map((t) => t.code));
 
   const assign = (kind: DefectKind, pool: ReportPlan[], n: number) => {
-    for (const p of weightedSample(r, pool.filter(free), w, n)) p.defect = kind;
+    for (const p of weightedSample(r, pool.filter(free), w, scaled(n))) p.defect = kind;
   };
 
   // missing years: never two in a row, never right before or after another planned defect year.
-  for (const p of weightedSample(r, all.filter((p) => free(p) && p.year > 2008), w, DEFECT_COUNTS.missing_year)) {
+  for (const p of weightedSample(r, all.filter((p) => free(p) && p.year > 2008), w, scaled(DEFECT_COUNTS.missing_year))) {
     const prev = get(p.t.code, p.year - 1);
     if (prev?.missing) continue;
     p.missing = true;
@@ -268,16 +275,20 @@ export function buildPlan(): Plan {
   assign("copied_previous_year", all.filter((p) => p.year > 2008 && sameFamily(p.year, p.year - 1) && prevOk(p)
     && !adopterCodes.has(p.t.code) && !p.appendix), DEFECT_COUNTS.copied_previous_year);
   // copied_neighbour: a township of the same kind and county, earlier in generation order.
-  const neighbourOf = (p: ReportPlan): ReportPlan | undefined => TOWNSHIPS
-    .filter((o) => o.county.code === p.t.county.code && o.kind === p.t.kind && o.busy === p.t.busy && o.index < p.t.index)
+  const inCounty = new Map<string, Township[]>();
+  for (const t of TOWNSHIPS) (inCounty.get(t.county.code) ?? inCounty.set(t.county.code, []).get(t.county.code)!).push(t);
+  const neighbourOf = (p: ReportPlan): ReportPlan | undefined => inCounty.get(p.t.county.code)!
+    .filter((o) => o.kind === p.t.kind && o.busy === p.t.busy && o.index < p.t.index)
     .map((o) => get(o.code, p.year)!)
     .find((o) => !o.missing && o.defect === null && o.template === p.template && !o.appendix);
-  for (const p of weightedSample(r, all.filter((p) => free(p) && !adopterCodes.has(p.t.code) && !p.appendix), w, 40)) {
-    if ([...reports.values()].filter((x) => x.defect === "copied_neighbour").length >= DEFECT_COUNTS.copied_neighbour) break;
+  let neighbourCopies = 0;
+  for (const p of weightedSample(r, all.filter((p) => free(p) && !adopterCodes.has(p.t.code) && !p.appendix), w, scaled(40))) {
+    if (neighbourCopies >= scaled(DEFECT_COUNTS.copied_neighbour)) break;
     const src = neighbourOf(p);
     if (!src || !free(p)) continue;
     p.defect = "copied_neighbour";
     p.copyFrom = { code: src.t.code, year: p.year };
+    neighbourCopies++;
   }
   for (const p of all) if (p.defect === "copied_previous_year") p.copyFrom = { code: p.t.code, year: p.year - 1 };
   // Sources of copies and the year after a copy stay clean (so each copy has one clear source).
@@ -297,8 +308,8 @@ export function buildPlan(): Plan {
   assign("empty_table", pool((p) => template(p) && !breakPrev.has(key(p.t.code, p.year))), DEFECT_COUNTS.empty_table);
   assign("total_vs_categories", pool((p) => !isTemplate(p)), DEFECT_COUNTS.total_vs_categories);
   assign("extreme_jump", [
-    ...weightedSample(r, pool((p) => !isTemplate(p) && p.year >= 2010 && !p.appendix), w, 3),
-    ...weightedSample(r, pool((p) => template(p) && !p.t.busy && p.year >= 2020), w, 2),
+    ...weightedSample(r, pool((p) => !isTemplate(p) && p.year >= 2010 && !p.appendix), w, scaled(3)),
+    ...weightedSample(r, pool((p) => template(p) && !p.t.busy && p.year >= 2020), w, scaled(2)),
   ], DEFECT_COUNTS.extreme_jump);
   assign("late", pool(() => true), DEFECT_COUNTS.late);
   assign("pre_year_end", pool(() => true), DEFECT_COUNTS.pre_year_end);
@@ -310,7 +321,7 @@ export function buildPlan(): Plan {
   emptyPick.emptyFile = true;
   // Truncated copies: clean template reports whose tables the next year's carry-over break is not read against.
   const cutPool = pool((p) => template(p) && !breakPrev.has(key(p.t.code, p.year)));
-  for (const p of weightedSample(rngFor("cut-off"), cutPool, () => 1, CUT_OFF_COUNT)) p.cutOff = true;
+  for (const p of weightedSample(rngFor("cut-off"), cutPool, () => 1, scaled(CUT_OFF_COUNT))) p.cutOff = true;
 
   // Shape of every report: renderings, file names, dates.
   let lostIndex = 0;
