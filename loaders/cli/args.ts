@@ -89,7 +89,7 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (options.inputs.length === 0) throw new UsageError("请指定至少一个文件或文件夹");
   if (options.json && options.out) throw new UsageError("--json 与 --out 只能选一个");
-  const tableOptions = (options.partitionBy !== null || options.formats.join() !== "csv");
+  const tableOptions = options.partitionBy !== null || options.formats.join() !== "csv";
   if (tableOptions && !options.out) throw new UsageError("--format 和 --partition-by 需要与 --out 一起使用");
   if (options.partitionBy && !options.formats.includes("parquet")) throw new UsageError("--partition-by 只用于 Parquet 表格：请同时指定 --format parquet 或 --format csv,parquet");
   if ((options.decisions.length || options.corrections.length) && !options.out) throw new UsageError("--decisions 和 --corrections 需要与 --out 一起使用");

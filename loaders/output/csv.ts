@@ -2,6 +2,7 @@
 // Written in chunks of rows, so a large table never has to exist as one string.
 // Text that Excel would run as a formula gets a leading apostrophe (formula.ts); the site's JS
 // parser (src/components/corpus.js parseTypedCsv) strips it again.
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import Papa from "papaparse";
 import { prefixFormula } from "./formula.ts";
 
@@ -39,4 +40,15 @@ export function* csvChunks(columns: readonly string[], rows: Iterable<object>, o
 
 export function toCsv(columns: readonly string[], rows: Iterable<object>): string {
   return [...csvChunks(columns, rows)].join("");
+}
+
+/** The CSV written to `path` a chunk at a time, and flushed to disk (a full disk may only show then). */
+export function writeCsvFile(path: string, columns: readonly string[], rows: Iterable<object>, options: CsvOptions = {}): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of csvChunks(columns, rows, options)) writeSync(fd, chunk);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

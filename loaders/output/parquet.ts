@@ -7,10 +7,10 @@
 // one province or county touches few row groups. With `partitionBy: "province"` each table is a
 // folder of files, one per province (Hive style: cells/province=岚江省/data_0.parquet), which
 // DuckDB, Spark or Polars scan in parallel.
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { csvChunks } from "./csv.ts";
+import { writeCsvFile } from "./csv.ts";
 // @ts-expect-error a plain JS module of the site (the one schema of the tables), without types
 import { TABLE_COLUMN_TYPES as PAGE_TYPES } from "../../src/components/reports-schema.js";
 
@@ -50,9 +50,12 @@ export async function writeParquetTables(dir: string, tables: ParquetTableInput[
   const con = await instance.connect();
   const written: string[] = [];
   try {
+    // each table's rows written once, as CSV for DuckDB to read (reports is read twice: as a table and for places)
+    const csvWritten = new Set<string>();
     const source = (t: ParquetTableInput) => {
       const csv = join(work, `${t.name}.csv`);
-      writeCsv(csv, t);
+      if (!csvWritten.has(t.name)) writeCsvFile(csv, t.columns, t.rows(), { formulaSafe: false });
+      csvWritten.add(t.name);
       const types = TABLE_COLUMN_TYPES[t.name] ?? {};
       const columns = t.columns.map((c) => `${sqlString(c)}: ${sqlString(types[c] ?? "VARCHAR")}`).join(", ");
       return `read_csv(${sqlString(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
@@ -86,13 +89,4 @@ export async function writeParquetTables(dir: string, tables: ParquetTableInput[
     rmSync(work, { recursive: true, force: true });
   }
   return written;
-}
-
-function writeCsv(path: string, t: ParquetTableInput): void {
-  const fd = openSync(path, "w");
-  try {
-    for (const chunk of csvChunks(t.columns, t.rows(), { formulaSafe: false })) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
 }

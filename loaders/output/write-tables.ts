@@ -1,9 +1,9 @@
 // Records → the CSV tables, by file name. The CLI's --out streams them to a folder; the Framework
 // loader takes them as strings for its zip. Both come from the one list of tables below.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
-import { csvChunks, toCsv } from "./csv.ts";
+import { toCsv, writeCsvFile } from "./csv.ts";
 import { REPORTS_COLUMNS, reportsRow } from "./reports-table.ts";
 import { reportId } from "./report-id.ts";
 import { CELLS_COLUMNS, CHECKS_COLUMNS, cellsRows, checksRows } from "./detail-tables.ts";
@@ -146,14 +146,7 @@ export async function writeTablesToDir(
     const names: string[] = [];
     if (formats.includes("csv")) {
       for (const t of list) {
-        const fd = openSync(join(temp, t.name), "w");
-        try {
-          for (const chunk of csvChunks(t.columns, t.rows())) writeSync(fd, chunk);
-          // a full disk may only show when the data reach it
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
+        writeCsvFile(join(temp, t.name), t.columns, t.rows());
         names.push(t.name);
       }
     }

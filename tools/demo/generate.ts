@@ -496,7 +496,7 @@ function pageInfo(t: Township, f: FilePlan, r: Rng, countyIndex: Map<string, num
   return {
     county: t.county, township: t.name, date: iso(pub), time: f.pageTime, source, views: r.int(37, 4200),
     indexNo: style === "b" ? `${t.code}/${pub.y}-${String(r.int(1, 99999)).padStart(5, "0")}` : null,
-    icp: `${t.province.slice(0, 1)}ICP备${icpNo}号-1`, siteCode: `${t.county.code.slice(0, 2)}${t.county.code.slice(2)}0001`, style,
+    icp: `${t.province.slice(0, 1)}ICP备${icpNo}号-1`, siteCode: `${t.county.code}0001`, style,
   };
 }
 
