@@ -58,6 +58,10 @@ describe("nianbao parse --out", () => {
     expect(rows[0].township).toBe("石桥镇");
     expect(new Set(rows.map((r) => r.report_id)).size).toBe(4);
     expect(readFileSync(join(out, "cells.csv"), "utf8").split("\n")[0]).toBe("report_id,table,row,col,row_label,col_label,value,raw,unit,source");
+    // the whole records waited in a spill file beside the tables; the run removed it
+    expect(readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
+    // evidence.csv comes from the whole records: the sentence each figure was read from
+    expect(readFileSync(join(out, "evidence.csv"), "utf8")).toContain("active_total,120,3,17,20,2016年，我镇主动公开政府信息120条。");
   });
 
   it("--format parquet writes the tables as Parquet only; --format csv,parquet writes both", async () => {
@@ -86,7 +90,8 @@ describe("progress on stderr", () => {
     expect(lines.filter((l) => l.startsWith("解析中")).length).toBeGreaterThanOrEqual(10);
     expect(lines.some((l) => /^解析中 .* 40\/40 \(100%\)/.test(l))).toBe(true);
     expect(lines.some((l) => l.includes("剩余约"))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^解析完成，正在做跨报告核对：40 份报告/);
+    expect(lines.at(-3)).toMatch(/^解析完成，正在做跨报告核对：40 份报告/);
+    expect(lines.at(-2)).toMatch(/^正在写入表格：/);
     expect(lines.at(-1)).toMatch(/^完成：40 个文件.*表格已写入/);
   });
 });

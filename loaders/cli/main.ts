@@ -7,7 +7,9 @@ import { progressOn } from "./progress.ts";
 import { EXIT_CANNOT_WRITE, outputErrorMessage, prepareOutDir } from "./out-dir.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
-import { writeTablesToDir } from "../output/write-tables.ts";
+import { spillPath, writeTablesToDir } from "../output/write-tables.ts";
+import { compactRecord, Interner } from "../output/compact-record.ts";
+import { RecordSpill } from "../output/record-spill.ts";
 import { analyseWithReview } from "../review/index.ts";
 import { readReviewFiles, splitReviewFiles } from "../review/read-review-files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
@@ -57,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nianbao: 地名文件有误：${(e as Error).message}\n`);
     return 2;
   }
+  // The review files first: with corrections (which change records in place) the whole records stay
+  // in memory; without (the usual case) --out keeps compact ones and the whole ones in a spill file.
+  const kinds = Object.fromEntries([...options.decisions.map((f) => [f, "decisions"]), ...options.corrections.map((f) => [f, "corrections"])]);
+  const reviewInputs = options.out ? readReviewFiles([...new Set([...found, ...options.decisions, ...options.corrections])], kinds) : null;
   const showProgress = options.progress === "auto" && (!process.stdout.isTTY || files.length > 5);
   const progress = progressOn(process.stderr, showProgress);
   const records: ReportRecord[] = [];
@@ -66,31 +72,51 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = options.jobs ?? defaultJobs(files.length);
   const onProgress = (done: number, total: number) => progress.tick(done, total);
   const cache = options.cache ? openParseCache(defaultCacheDir(), places) : null;
-  const stats = await eachParsed(files, { places, onText, onProgress, jobs, cache }, (record) => {
-    if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
-    else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
-    if (options.out) records.push(record);
-  });
-  if (options.out) {
-    progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
-    const kinds = Object.fromEntries([...options.decisions.map((f) => [f, "decisions"]), ...options.corrections.map((f) => [f, "corrections"])]);
-    const reviewInputs = readReviewFiles([...new Set([...found, ...options.decisions, ...options.corrections])], kinds);
-    for (const p of reviewInputs.problems) process.stderr.write(`nianbao: ${p.message}\n`);
-    const { analysis, review } = analyseWithReview(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() }, reviewInputs);
-    const applied = review.corrections.filter((c) => c.state === "applied").length;
-    if (reviewInputs.files.length) {
-      progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);
+  const spill = options.out && reviewInputs?.corrections.length === 0 ? new RecordSpill(spillPath(options.out)) : null;
+  const intern = new Interner();
+  let spillError: unknown = null;
+  let stats;
+  try {
+    stats = await eachParsed(files, { places, onText, onProgress, jobs, cache }, (record) => {
+      if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
+      else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
+      if (!options.out) return;
+      if (!spill) return void records.push(record);
+      if (spillError === null) {
+        try {
+          spill.add(record);
+        } catch (e) {
+          spillError = e; // a full disk: said once the parse is over, with the folder's message
+        }
+      }
+      records.push(compactRecord(record, intern));
+    });
+    if (options.out && reviewInputs) {
+      progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
+      for (const p of reviewInputs.problems) process.stderr.write(`nianbao: ${p.message}\n`);
+      const { analysis, review } = analyseWithReview(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() }, reviewInputs);
+      texts.clear();
+      const applied = review.corrections.filter((c) => c.state === "applied").length;
+      if (reviewInputs.files.length) {
+        progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);
+      }
+      progress.stage(`正在写入表格：${options.out}`);
+      try {
+        if (spillError !== null) throw spillError;
+        await writeTablesToDir(options.out, records, analysis, review, {
+          formats: options.formats, partitionBy: options.partitionBy, details: spill ? () => spill.records() : undefined,
+        });
+      } catch (e) {
+        // the disk filled up, the folder was removed or made read-only meanwhile …
+        const message = outputErrorMessage(e, options.out);
+        if (message === null) throw e;
+        progress.end("表格未写入");
+        process.stderr.write(`nianbao: ${message}\n`);
+        return EXIT_CANNOT_WRITE;
+      }
     }
-    try {
-      await writeTablesToDir(options.out, records, analysis, review, { formats: options.formats, partitionBy: options.partitionBy });
-    } catch (e) {
-      // the disk filled up, the folder was removed or made read-only meanwhile …
-      const message = outputErrorMessage(e, options.out);
-      if (message === null) throw e;
-      progress.end("表格未写入");
-      process.stderr.write(`nianbao: ${message}\n`);
-      return EXIT_CANNOT_WRITE;
-    }
+  } finally {
+    spill?.remove();
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   const fromCache = stats.cached ? `（${stats.cached} 个未改动，取自解析缓存）` : "";

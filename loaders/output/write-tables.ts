@@ -22,19 +22,21 @@ interface Table {
 }
 
 /** Rows of every record, one record at a time (no flattened array of all of them). */
-function* each<T>(records: ReportRecord[], rowsOf: (r: ReportRecord) => T[]): Generator<T> {
+function* each<T>(records: Iterable<ReportRecord>, rowsOf: (r: ReportRecord) => T[]): Generator<T> {
   for (const r of records) yield* rowsOf(r);
 }
 
-/** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
+/** `details`: the whole records, same order, when `records` are compact ones (compact-record.ts):
+ * cells.csv and evidence.csv are written from them. With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
  * added; with `review` (loaders/review), the findings with their decisions and the corrections. */
-function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables): Table[] {
+function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables, details?: () => Iterable<ReportRecord>): Table[] {
+  const whole = details ?? (() => records);
   const corpusFails = new Map<string, number>();
   for (const c of analysis?.checks ?? []) if (c.status === "fail") corpusFails.set(c.report_id, (corpusFails.get(c.report_id) ?? 0) + 1);
   for (const [id, n] of review?.dismissedFails ?? []) corpusFails.set(id, (corpusFails.get(id) ?? 0) - n);
   const list: Table[] = [
     { name: "reports.csv", columns: REPORTS_COLUMNS, rows: () => each(records, (r) => [reportsRow(r, corpusFails.get(reportId(r.file)))]) },
-    { name: "cells.csv", columns: CELLS_COLUMNS, rows: () => each(records, cellsRows) },
+    { name: "cells.csv", columns: CELLS_COLUMNS, rows: () => each(whole(), cellsRows) },
     {
       name: "checks.csv", columns: CHECKS_COLUMNS,
       rows: function* () {
@@ -42,7 +44,7 @@ function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: Rev
         yield* analysis?.checks ?? [];
       },
     },
-    { name: "evidence.csv", columns: EVIDENCE_COLUMNS, rows: () => each(records, evidenceRows) },
+    { name: "evidence.csv", columns: EVIDENCE_COLUMNS, rows: () => each(whole(), evidenceRows) },
     { name: "categories.csv", columns: CATEGORY_COLUMNS, rows: () => each(records, categoryRows) },
   ];
   if (analysis) {
@@ -70,10 +72,17 @@ export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis, 
 /** Temporary folders of writeTablesToDir inside the output folder: `.nianbao-tmp-<pid>`. */
 export const TEMP_PREFIX = ".nianbao-tmp-";
 
+/** A run's whole records on disk in the output folder (RecordSpill): `.nianbao-records-<pid>.jsonl`. */
+export const SPILL_PREFIX = ".nianbao-records-";
+
+export function spillPath(dir: string): string {
+  return join(dir, `${SPILL_PREFIX}${process.pid}.jsonl`);
+}
+
 /** Marks a temporary folder whose tables are all written: from then on the set only moves into place. */
 const COMPLETE_MARK = ".complete";
 
-/** Clears the temporary folders a killed run left in `dir` (those of processes still running are kept:
+/** Clears the temporary folders and record spills a killed run left in `dir` (those of processes still running are kept:
  * another run may be writing). A folder whose set was complete was killed while moving its tables
  * into place: the move is finished (rolled forward), so `dir` again holds one whole set. */
 export function removeStaleTempDirs(dir: string): void {
@@ -84,6 +93,11 @@ export function removeStaleTempDirs(dir: string): void {
     return;
   }
   for (const name of names) {
+    if (name.startsWith(SPILL_PREFIX)) {
+      const pid = Number(name.slice(SPILL_PREFIX.length).replace(/\.jsonl$/, ""));
+      if (!Number.isInteger(pid) || (pid !== process.pid && !isRunning(pid))) rmSync(join(dir, name), { force: true });
+      continue;
+    }
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const pid = Number(name.slice(TEMP_PREFIX.length));
     if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
@@ -120,6 +134,8 @@ export interface WriteOptions {
   formats?: TableFormat[];
   /** Parquet only: one file per province (Hive-partitioned folders, loaders/output/parquet.ts). */
   partitionBy?: "province" | null;
+  /** The whole records, in the order of `records`, when those are compact (see tables()). */
+  details?: () => Iterable<ReportRecord>;
 }
 
 /**
@@ -142,7 +158,7 @@ export async function writeTablesToDir(
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
   try {
-    const list = tables(records, analysis, review);
+    const list = tables(records, analysis, review, options.details);
     const names: string[] = [];
     if (formats.includes("csv")) {
       for (const t of list) {
