@@ -10,6 +10,8 @@ import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
 import { listInputFiles, rawPathOf } from "./files.ts";
 import { contentHash } from "./review/finding-id.ts";
+import { compactRecord } from "./output/compact-record.ts";
+import { pushAll } from "./push-all.ts";
 
 export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
 
@@ -17,7 +19,7 @@ export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } 
 export function loadPlaces(dirsOrFiles: string[]): PlaceIndex {
   const places: Place[] = [];
   for (const file of listInputFiles(dirsOrFiles).files.filter((f) => f.toLowerCase().endsWith(".csv"))) {
-    places.push(...parsePlacesCsv(readFileSync(file, "utf8"), file));
+    pushAll(places, parsePlacesCsv(readFileSync(file, "utf8"), file));
   }
   return indexPlaces(places);
 }
@@ -115,6 +117,8 @@ export interface CorpusOptions extends ParseFileOptions {
   jobs?: number;
   /** Parse in this thread instead (no isolation: for benchmarks and tests of the parser itself). */
   inThread?: boolean;
+  /** Visit compact records, each with the whole record as JSON (parallel/pool.ts PoolOptions.compact). */
+  compact?: boolean;
 }
 
 /** How a run got its records: parsed now, or taken from the parse cache. */
@@ -138,16 +142,18 @@ export function defaultJobs(files: number, cores = availableParallelism()): numb
  * by default: a file that runs out of memory or past its time limit then costs only itself, on
  * every machine), or in this thread with `inThread`. Records are not kept, so a long run's memory
  * stays flat. */
-export async function eachParsed(files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number) => void): Promise<ParseStats> {
+export async function eachParsed(
+  files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number, json?: string) => void,
+): Promise<ParseStats> {
   const stats: ParseStats = { parsed: 0, cached: 0 };
   const count = (cached: boolean) => void (cached ? stats.cached++ : stats.parsed++);
   if (!options.inThread && files.length > 0) {
-    const { jobs, places, onText, onProgress, cache } = options;
+    const { jobs, places, onText, onProgress, cache, compact } = options;
     await parseFilesInWorkers(files, {
-      jobs: Math.max(1, jobs ?? 1), places, onText, onProgress, cache,
-      onRecord: (record, index, cached) => {
+      jobs: Math.max(1, jobs ?? 1), places, onText, onProgress, cache, compact,
+      onRecord: (record, index, cached, json) => {
         count(cached);
-        visit(record, index);
+        visit(record, index, json);
       },
     });
     return stats;
@@ -155,7 +161,8 @@ export async function eachParsed(files: string[], options: CorpusOptions, visit:
   for (const [i, file] of files.entries()) {
     const { record, cached } = await parseFileCached(file, options);
     count(cached);
-    visit(record, i);
+    if (options.compact) visit(compactRecord(record), i, JSON.stringify(record));
+    else visit(record, i);
     options.onProgress?.(i + 1, files.length, file);
   }
   return stats;

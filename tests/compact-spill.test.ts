@@ -15,6 +15,7 @@ import { compactRecord, Interner } from "../loaders/output/compact-record.ts";
 import { RecordSpill } from "../loaders/output/record-spill.ts";
 import { SPILL_PREFIX, removeStaleTempDirs, spillPath, writeTablesToDir } from "../loaders/output/write-tables.ts";
 import type { ReportRecord } from "../loaders/types.ts";
+import { pushAll } from "../loaders/push-all.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -97,5 +98,16 @@ describe("compact records and the record spill", () => {
     } finally {
       alive.kill();
     }
+  });
+});
+
+describe("pushAll", () => {
+  it("appends lists far past the size at which push(...list) overflows the stack (a national corpus's checks)", () => {
+    const items = Array.from({ length: 500_000 }, (_, i) => i);
+    expect(() => [].push(...(items as never[]))).toThrow(RangeError);
+    const target = [-1];
+    pushAll(target, items);
+    expect(target.length).toBe(500_001);
+    expect(target[500_000]).toBe(499_999);
   });
 });

@@ -77,18 +77,20 @@ export async function main(argv: string[]): Promise<number> {
   let spillError: unknown = null;
   let stats;
   try {
-    stats = await eachParsed(files, { places, onText, onProgress, jobs, cache }, (record) => {
+    // With a spill, the workers send compact records and the whole ones as JSON (parallel/pool.ts).
+    stats = await eachParsed(files, { places, onText, onProgress, jobs, cache, compact: spill !== null }, (record, _i, json) => {
       if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
       else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
       if (!options.out) return;
       if (!spill) return void records.push(record);
       if (spillError === null) {
         try {
-          spill.add(record);
+          spill.addJson(json!);
         } catch (e) {
           spillError = e; // a full disk: said once the parse is over, with the folder's message
         }
       }
+      // again here: one copy of each label for the whole run (each worker message has its own)
       records.push(compactRecord(record, intern));
     });
     if (options.out && reviewInputs) {

@@ -21,6 +21,7 @@ import { similarityStage } from "./similarity/index.ts";
 import { PlaceNames } from "./similarity/content.ts";
 import { qualityRows } from "./quality.ts";
 import { WEIGHTS, type RuleWeight } from "./weights.ts";
+import { pushAll } from "../push-all.ts";
 
 export type { CorpusAnalysis, CorpusCheckRow, SimilarRow, CoverageRow, QualityRow } from "./types.ts";
 export type { UnitSource } from "./coverage.ts";
@@ -55,17 +56,17 @@ export function analyseCorpus(
   const t1 = performance.now();
 
   const checks: CorpusCheckRow[] = [];
-  checks.push(...crossYearChecks(ty.places.values()));
+  pushAll(checks, crossYearChecks(ty.places.values()));
   const t2 = performance.now();
-  checks.push(...jumpChecks(ty.places.values()));
+  pushAll(checks, jumpChecks(ty.places.values()));
   const t3 = performance.now();
-  for (const ref of ty.refs) checks.push(...timelinessChecks(ref.id, ref.record));
+  for (const ref of ty.refs) pushAll(checks, timelinessChecks(ref.id, ref.record));
   const cov = coverage(ty, { places, gazetteer: options.gazetteer, years: options.years });
-  checks.push(...cov.checks);
+  pushAll(checks, cov.checks);
   const t4 = performance.now();
   const names = new PlaceNames([...records.flatMap((r) => [r.township, r.county, r.city]), ...places.flatMap((p) => [p.township, p.county, p.city])]);
   const sim = similarityStage(ty, texts, names);
-  checks.push(...sim.checks);
+  pushAll(checks, sim.checks);
   const t5 = performance.now();
   const quality = qualityRows(ty, checks, cov.rows, options.weights ?? WEIGHTS, options.dismissed);
   const t6 = performance.now();

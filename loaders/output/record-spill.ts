@@ -19,9 +19,13 @@ export class RecordSpill {
   }
 
   add(record: ReportRecord): void {
-    const line = JSON.stringify(record) + "\n";
-    this.pending.push(line);
-    this.pendingLength += line.length;
+    this.addJson(JSON.stringify(record));
+  }
+
+  /** A record already serialised (JSON.stringify, one line): by a parse worker, off this thread. */
+  addJson(json: string): void {
+    this.pending.push(json, "\n");
+    this.pendingLength += json.length + 1;
     this.count++;
     if (this.pendingLength >= WRITE_BUFFER) this.flush();
   }

@@ -4,6 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parseFileCached } from "../corpus.ts";
 import { setRawPath } from "../files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
+import { compactRecord } from "../output/compact-record.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -12,6 +13,8 @@ export interface WorkerSetup {
   places: PlaceIndex;
   wantTexts: boolean;
   cache: ParseCacheConfig | null;
+  /** Send the compact record and the whole one as JSON (see PoolOptions.compact). */
+  compact?: boolean;
 }
 export interface ParseJob {
   index: number;
@@ -26,6 +29,8 @@ export interface ParseStarted {
 export interface ParseResult {
   index: number;
   record: ReportRecord;
+  /** With WorkerSetup.compact: the whole record as JSON (`record` is then compact). */
+  json?: string;
   text: string | null;
   /** The record came from the parse cache. */
   cached: boolean;
@@ -54,5 +59,9 @@ async function parse(job: ParseJob): Promise<void> {
     cache: setup.cache,
     onText: setup.wantTexts ? (_file, t) => (text = t) : undefined,
   });
-  port.postMessage({ index: job.index, record, text, cached } satisfies ParseResult);
+  // Compacting and serialising here, not on the main thread, which takes every worker's records.
+  const result: ParseResult = setup.compact
+    ? { index: job.index, record: compactRecord(record), json: JSON.stringify(record), text, cached }
+    : { index: job.index, record, text, cached };
+  port.postMessage(result);
 }

@@ -9,6 +9,7 @@ import { parseWorkerScript } from "./worker-bundle.ts";
 import { fileTimeLimitMs } from "../read/index.ts";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
+import { compactRecord } from "../output/compact-record.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -27,9 +28,12 @@ export interface PoolOptions {
   /** A file still parsing this long after it began is stopped (its worker terminated). Default:
    * the readers' time limit plus HARD_LIMIT_GRACE_MS, so their own cleaner stop comes first. */
   hardTimeLimitMs?: number;
+  /** Records as compact ones (output/compact-record.ts), each with the whole record as JSON: the
+   * workers do that work, so the main thread only stores the JSON (a run of --out). */
+  compact?: boolean;
   /** Each record, in input order (results that arrive early wait for those before them); `cached`
-   * when it came from the parse cache. */
-  onRecord: (record: ReportRecord, index: number, cached: boolean) => void;
+   * when it came from the parse cache; `json` with `compact`. */
+  onRecord: (record: ReportRecord, index: number, cached: boolean, json?: string) => void;
 }
 
 /** Files each worker holds at once: one parsing, one queued, so a worker never waits for the next. */
@@ -56,9 +60,9 @@ export function hardTimeoutMessage(ms: number): string {
 
 export async function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
   const script = await parseWorkerScript();
-  const early = new Map<number, { record: ReportRecord; cached: boolean }>();
+  const early = new Map<number, { record: ReportRecord; cached: boolean; json?: string }>();
   let emitted = 0;
-  const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText), cache: options.cache ?? null };
+  const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText), cache: options.cache ?? null, compact: options.compact };
   let next = 0;
   let done = 0;
   /** Files a dead worker held but had not started: they go to the next worker first. */
@@ -69,11 +73,11 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
   const hardMs = options.hardTimeLimitMs ?? fileTimeLimitMs() + HARD_LIMIT_GRACE_MS;
 
   return new Promise((resolve, reject) => {
-    const finish = (index: number, record: ReportRecord, cached = false) => {
-      early.set(index, { record, cached });
+    const finish = (index: number, record: ReportRecord, cached = false, json?: string) => {
+      early.set(index, { record, cached, json });
       for (let r = early.get(emitted); r !== undefined; r = early.get(emitted)) {
         early.delete(emitted);
-        options.onRecord(r.record, emitted++, r.cached);
+        options.onRecord(r.record, emitted++, r.cached, r.json);
       }
       done++;
       options.onProgress?.(done, files.length, files[index]);
@@ -120,7 +124,7 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
         clearTimeout(watchdog);
         held.delete(message.index);
         if (message.text !== null) options.onText?.(message.record.file, message.text);
-        finish(message.index, message.record, message.cached);
+        finish(message.index, message.record, message.cached, message.json);
         feed();
       });
       worker.on("error", (e) => {
@@ -145,7 +149,7 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
         record.error = failure.startsWith("文件") ? failure : `解析线程异常退出（${failure || `退出码 ${code}`}），此文件未解析；请单独重试，或检查文件是否过大`;
         requeued.push(...waiting);
         held.clear();
-        finish(culprit, record);
+        finish(culprit, options.compact ? compactRecord(record) : record, false, options.compact ? JSON.stringify(record) : undefined);
         if (requeued.length || next < files.length) start();
       });
     };

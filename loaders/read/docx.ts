@@ -11,6 +11,7 @@ import { Deadline, ReadFailure } from "./errors.ts";
 import { readHtml, declaredCharset } from "./html.ts";
 import { decodeBytes } from "./decode.ts";
 import { mhtHtmlPart } from "./mht.ts";
+import { pushAll } from "../push-all.ts";
 
 export interface DocxRead {
   text: string;
@@ -145,10 +146,6 @@ function readTable(tbl: XNode, source: string, tables: Grid[], warnings: string[
   }
 }
 
-/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
-function pushAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
 
 function cellText(tc: XNode, tables: Grid[], warnings: string[]): string {
   const parts: string[] = [];

@@ -3,6 +3,7 @@
 // the report's lines; each <table> becomes tab-separated lines in the text and a Grid.
 import { parse } from "parse5";
 import { denseGrid, type Grid } from "./grid.ts";
+import { pushAll } from "../push-all.ts";
 
 export interface HtmlRead {
   text: string;
@@ -108,10 +109,6 @@ function limitNesting(html: string, warnings: string[]): string {
   });
 }
 
-/** Appends one by one: push(...list) overflows the stack past about 100,000 items (a hostile file). */
-function pushAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
 
 function readTable(table: Node, source: string, warnings: string[]): Grid {
   const rows: { text: string; rowspan: number; colspan: number }[][] = [];

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { toPosix } from "../paths.ts";
 import { DECISIONS_FILE, isReviewFile, parseCorrectionsCsv, parseDecisionsCsv } from "./review-files.ts";
 import type { ReviewInputs } from "./index.ts";
+import { pushAll } from "../push-all.ts";
 
 /** Splits a folder's listing: the reports, and the review files among them (核查记录.csv, 更正记录.csv at any depth). */
 export function splitReviewFiles(files: string[]): { reports: string[]; review: string[] } {
@@ -25,12 +26,12 @@ export function readReviewFiles(files: string[], kinds: Record<string, "decision
     const kind = kinds[file] ?? (shown.endsWith(DECISIONS_FILE) ? "decisions" : "corrections");
     if (kind === "decisions") {
       const { rows, problems } = parseDecisionsCsv(text, shown);
-      out.decisions.push(...rows);
-      out.problems.push(...problems);
+      pushAll(out.decisions, rows);
+      pushAll(out.problems, problems);
     } else {
       const { rows, problems } = parseCorrectionsCsv(text, shown);
-      out.corrections.push(...rows);
-      out.problems.push(...problems);
+      pushAll(out.corrections, rows);
+      pushAll(out.problems, problems);
     }
   }
   return out;
