@@ -33,8 +33,19 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | null = null;
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 
+/** The worker half of pdfjs, for the "fake worker" in this thread. */
+const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
 function loadPdfjs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").then((m) => {
+  // The legacy build's core-js replaces Array.prototype.push for the whole process with a
+  // JavaScript loop (a V8 ≤ 121 edge case on non-writable lengths): pdfjs then spent a quarter of
+  // its time in it, and so did every parser after the first PDF. Both modules are loaded here
+  // (the worker half once per process, handed to pdfjs as its main-thread worker) and the native
+  // push put back.
+  const nativePush = Array.prototype.push;
+  pdfjsPromise ??= Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import(WORKER_MODULE) as Promise<{ WorkerMessageHandler: unknown }>]).then(([m, worker]) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, "push", { value: nativePush, writable: true, configurable: true, enumerable: false });
     const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
     assets = {
       cMapUrl: join(root, "cmaps") + "/",
