@@ -28,6 +28,12 @@ export interface PdfRead {
 
 /** Pages past this are not read (a township report has 3–15 pages). */
 export const MAX_PDF_PAGES = 300;
+/** Pages in flight at once within one document. */
+let PAGES_AT_ONCE = 8;
+export function setPagesAtOnce(n: number) { PAGES_AT_ONCE = n; }
+
+/** One page's text runs and rules, or null when pdfjs could not read it. */
+type PageRead = PageInput | null;
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -142,7 +148,9 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     const failed: number[] = [];
     let chars = 0;
     let unmapped = 0;
-    for (let i = 1; i <= n; i++) {
+    // Pages are read a few at a time: pdfjs's waits (inflating streams off the main thread, its
+    // message port) overlap with another page's work. Results are taken in page order.
+    const readPage = async (i: number): Promise<PageRead> => {
       deadline.check();
       try {
         const page = await timeLimited(doc.getPage(i));
@@ -153,27 +161,44 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
         const turn = uprightTurn(content.items as RawItem[], viewport.transform);
         if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
         const runs = textRuns(content.items as RawItem[], viewport.transform);
-        for (const r of runs) {
-          for (const ch of r.str) {
-            if (/\s/.test(ch)) continue;
-            chars++;
-            const c = ch.codePointAt(0)!;
-            if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
-          }
-        }
         let rules: Rule[] = [];
-        if (runs.length === 0) noText.push(i);
-        else if (looksTabular(runs)) {
+        if (runs.length > 0 && looksTabular(runs)) {
           const ops = await timeLimited(page.getOperatorList());
           rules = extractRules(ops, viewport.transform, pdfjs.OPS);
         }
-        pages.push({ page: i, width: viewport.width, height: viewport.height, runs, rules });
         page.cleanup();
+        return { page: i, width: viewport.width, height: viewport.height, runs, rules };
       } catch (e) {
         if (e instanceof ReadFailure) throw e;
+        return null;
+      }
+    };
+    const reads: Promise<PageRead>[] = [];
+    const start = (i: number) => {
+      if (i > n) return;
+      const read = readPage(i);
+      read.catch(() => undefined); // awaited in order below; a deadline failure is thrown there
+      reads.push(read);
+    };
+    for (let i = 1; i <= Math.min(n, PAGES_AT_ONCE); i++) start(i);
+    for (let i = 1; i <= n; i++) {
+      const page = await reads[i - 1];
+      start(i + PAGES_AT_ONCE);
+      if (!page) {
         failed.push(i);
         pages.push({ page: i, width: 0, height: 0, runs: [], rules: [] });
+        continue;
       }
+      for (const r of page.runs) {
+        for (const ch of r.str) {
+          if (/\s/.test(ch)) continue;
+          chars++;
+          const c = ch.codePointAt(0)!;
+          if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
+        }
+      }
+      if (page.runs.length === 0) noText.push(i);
+      pages.push(page);
     }
     if (failed.length === n) throw new ReadFailure("PDF 文件已损坏（所有页面都无法解析）：请重新下载，或用浏览器/WPS 打开后另存为 PDF");
     if (chars === 0) {
