@@ -29,8 +29,7 @@ export interface PdfRead {
 /** Pages past this are not read (a township report has 3–15 pages). */
 export const MAX_PDF_PAGES = 300;
 /** Pages in flight at once within one document. */
-let PAGES_AT_ONCE = 8;
-export function setPagesAtOnce(n: number) { PAGES_AT_ONCE = n; }
+const PAGES_AT_ONCE = 8;
 
 /** One page's text runs and rules, or null when pdfjs could not read it. */
 type PageRead = PageInput | null;
