@@ -18,6 +18,21 @@ export interface ParseOptions {
   places?: PlaceIndex;
   /** Receives each readable report's normalised text (the corpus-wide copy detector compares them). */
   onText?: (file: string, text: string) => void;
+  /** Receives the time of each stage in ms, in order (the benchmark's per-stage figures). */
+  onStage?: (stage: ParseStage, ms: number) => void;
+}
+
+export type ParseStage = "read" | "normalise" | "identity" | "template" | "tables" | "narrative" | "provenance";
+
+/** Calls `report` with the time since the previous lap; nothing at all without a listener. */
+function stageClock(report: ParseOptions["onStage"]): (stage: ParseStage) => void {
+  if (!report) return () => undefined;
+  let t = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    report(stage, now - t);
+    t = now;
+  };
 }
 
 /** Lines searched for the title: reports put it first, saved pages after some chrome. */
@@ -35,15 +50,22 @@ export function emptyRecord(file: string): ReportRecord {
 
 /** Parses a report synchronously: every format but PDF (use parseReportAsync for those). */
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ReportRecord {
-  return parseRead(file, readReport(file, bytes), options);
+  const lap = stageClock(options.onStage);
+  const read = readReport(file, bytes);
+  lap("read");
+  return parseRead(file, read, options);
 }
 
 /** Parses a report in any supported format, PDF included. Never rejects. */
 export async function parseReportAsync(file: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ReportRecord> {
-  return parseRead(file, await readReportAsync(file, bytes), options);
+  const lap = stageClock(options.onStage);
+  const read = await readReportAsync(file, bytes);
+  lap("read");
+  return parseRead(file, read, options);
 }
 
 function parseRead(file: string, read: ReadResult, options: ParseOptions): ReportRecord {
+  const lap = stageClock(options.onStage);
   const record = emptyRecord(file);
   if (read.kind !== "text") {
     record.status = read.kind;
@@ -57,6 +79,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   const traditional = read.tables.length > 0 && isTraditional(read.text);
   read = { ...read, tables: read.tables.map((g) => normaliseGrid(g, traditional)) };
   options.onText?.(file, text);
+  lap("normalise");
   if (text.trim() === "") {
     record.error = "文件中没有文字内容：可能是空白页或图片版报告";
     return identifiedByPath(record, options);
@@ -74,6 +97,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   record.warnings.push(...identity.warnings);
   record.code = identity.code;
   record.identity_sources = identity.sources;
+  lap("identity");
 
   // The template, from its labels; a template report without them (tables cut off, images) by its
   // structure, the notice it cites or its year.
@@ -88,6 +112,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     record.warnings.push(`没有找到模板表格的标签（表格可能缺失、被截断或是图片）：按模板的章节结构和${by}判断为${detection.template === "template-2021" ? "2021" : "2019"}年模板`);
   }
 
+  lap("template");
   let tables: TablesParse | null = null;
   const templateDef = templates.find((t) => t.id === record.template);
   if (templateDef) {
@@ -101,13 +126,16 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     record.checks = tablesPresent({ t2: state(headings.has("t2")), t3: state(headings.has("t3")), t4: state(headings.has("t4")) });
   }
 
+  lap("tables");
   // Numbers written in prose (loaders/narrative): never overwrite the table values above.
   applyNarrative(record, tables?.pieces.length ? withoutPieces(text, tables.pieces) : text);
 
+  lap("narrative");
   if (normalised.pageStarts) withPages(record, text, normalised.pageStarts);
   record.status = statusOf(record, tables);
   if (read.incomplete && record.status === "ok") record.status = "partial";
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到报告单位（乡镇或县区、市、部门）和年度：请确认这是政府信息公开工作年度报告";
+  lap("provenance");
   return record;
 }
 

@@ -1,7 +1,9 @@
 // `npm run bench`: parse throughput on one core over the demo corpus, by template and rendering,
 // with peak memory. Files are read into memory first so the figures are parsing, not disk.
 // Then the whole folder from disk through parseFiles: in this thread, on one worker, on several.
-// Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [folder]
+// Then tools/bench/speed.ts: text and HTML paths per stage, PDFs against pdftotext (--speed: only
+// that section; --profile: with CPU profile top entries).
+// Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [--speed] [--profile] [folder]
 import { readFileSync, existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { spawnSync } from "node:child_process";
@@ -9,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { listInputFiles, parseFiles } from "../loaders/corpus.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
+import { defaultPdfs, speedBench } from "./bench/speed.ts";
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
@@ -17,7 +20,14 @@ const jobsAt = args.indexOf("--jobs");
 const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : Math.max(2, availableParallelism());
 const folderRunAt = args.indexOf("--folder-run");
 const folderRun = folderRunAt >= 0 ? args.splice(folderRunAt, 2)[1] : null;
+const speedOnly = takeFlag("--speed");
+const profile = takeFlag("--profile");
 const root = args[0] ?? "data/reports/demo";
+const speed = () => speedBench({ demoRoot: root, pdfs: defaultPdfs(), rounds, pdfRounds: 20, profile });
+if (speedOnly) {
+  await speed();
+  process.exit(0);
+}
 if (folderRun) {
   const names = listInputFiles([root]).files;
   const t0 = performance.now();
@@ -94,6 +104,14 @@ console.log(`folder from disk, cold process (${n} files, ${availableParallelism(
   `in this thread ${(inThread / 1000).toFixed(2)} s (${(inThread / n).toFixed(2)} ms/file), ` +
   `one worker (default) ${(one / 1000).toFixed(2)} s (×${(one / inThread).toFixed(2)} of in-thread), ` +
   `${jobs} workers ${(many / 1000).toFixed(2)} s (speed-up ×${(one / many).toFixed(2)} over one worker)`);
+
+await speed();
+
+function takeFlag(flag: string): boolean {
+  const at = args.indexOf(flag);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
+}
 
 /** Wall time of parseFiles over the folder in a new process (its own start-up not counted). */
 function folderRunMs(mode: (typeof modes)[number]): number {

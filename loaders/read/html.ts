@@ -86,6 +86,11 @@ const TAG_RE = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
 /** The page with tags past MAX_HTML_NESTING levels dropped (a warning then), else unchanged. One
  * linear pass over the tags; a page within the limit is never rewritten. */
 function limitNesting(html: string, warnings: string[]): string {
+  // Every tag starts with "<": a page with no more of them than the limit cannot nest past it
+  // (a township report page has a few hundred), and needs no pass over its tags.
+  let angles = 0;
+  for (let at = html.indexOf("<"); at >= 0 && angles <= MAX_HTML_NESTING; at = html.indexOf("<", at + 1)) angles++;
+  if (angles <= MAX_HTML_NESTING) return html;
   let depth = 0;
   let max = 0;
   for (const m of html.matchAll(TAG_RE)) {

@@ -28,13 +28,29 @@ export interface PdfRead {
 
 /** Pages past this are not read (a township report has 3–15 pages). */
 export const MAX_PDF_PAGES = 300;
+/** Pages in flight at once within one document. */
+const PAGES_AT_ONCE = 8;
+
+/** One page's text runs and rules, or null when pdfjs could not read it. */
+type PageRead = PageInput | null;
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjsPromise: Promise<PdfJs> | null = null;
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 
+/** The worker half of pdfjs, for the "fake worker" in this thread. */
+const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+
 function loadPdfjs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs").then((m) => {
+  // The legacy build's core-js replaces Array.prototype.push for the whole process with a
+  // JavaScript loop (a V8 ≤ 121 edge case on non-writable lengths): pdfjs then spent a quarter of
+  // its time in it, and so did every parser after the first PDF. Both modules are loaded here
+  // (the worker half once per process, handed to pdfjs as its main-thread worker) and the native
+  // push put back.
+  const nativePush = Array.prototype.push;
+  pdfjsPromise ??= Promise.all([import("pdfjs-dist/legacy/build/pdf.mjs"), import(WORKER_MODULE) as Promise<{ WorkerMessageHandler: unknown }>]).then(([m, worker]) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, "push", { value: nativePush, writable: true, configurable: true, enumerable: false });
     const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
     assets = {
       cMapUrl: join(root, "cmaps") + "/",
@@ -45,6 +61,12 @@ function loadPdfjs(): Promise<PdfJs> {
   });
   return pdfjsPromise;
 }
+
+/** The least of a DOM document that pdfjs's font loader uses: a style sheet that keeps nothing. */
+const FONT_RULE_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
 
 export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
   try {
@@ -103,7 +125,11 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     ...assets!,
     cMapPacked: true,
     useSystemFonts: false,
-    disableFontFace: true,
+    // With font faces disabled pdfjs turns every glyph outline into a drawing path while it builds
+    // an operator list (for canvas rendering): half the time of a ruled page. Font faces "enabled"
+    // against a stand-in document that takes the @font-face rule and drops it build no outlines.
+    disableFontFace: false,
+    ownerDocument: FONT_RULE_SINK as unknown as Document,
     isEvalSupported: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
@@ -131,7 +157,9 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     const failed: number[] = [];
     let chars = 0;
     let unmapped = 0;
-    for (let i = 1; i <= n; i++) {
+    // Pages are read a few at a time: pdfjs's waits (inflating streams off the main thread, its
+    // message port) overlap with another page's work. Results are taken in page order.
+    const readPage = async (i: number): Promise<PageRead> => {
       deadline.check();
       try {
         const page = await timeLimited(doc.getPage(i));
@@ -142,27 +170,44 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
         const turn = uprightTurn(content.items as RawItem[], viewport.transform);
         if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
         const runs = textRuns(content.items as RawItem[], viewport.transform);
-        for (const r of runs) {
-          for (const ch of r.str) {
-            if (/\s/.test(ch)) continue;
-            chars++;
-            const c = ch.codePointAt(0)!;
-            if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
-          }
-        }
         let rules: Rule[] = [];
-        if (runs.length === 0) noText.push(i);
-        else if (looksTabular(runs)) {
+        if (runs.length > 0 && looksTabular(runs)) {
           const ops = await timeLimited(page.getOperatorList());
           rules = extractRules(ops, viewport.transform, pdfjs.OPS);
         }
-        pages.push({ page: i, width: viewport.width, height: viewport.height, runs, rules });
         page.cleanup();
+        return { page: i, width: viewport.width, height: viewport.height, runs, rules };
       } catch (e) {
         if (e instanceof ReadFailure) throw e;
+        return null;
+      }
+    };
+    const reads: Promise<PageRead>[] = [];
+    const start = (i: number) => {
+      if (i > n) return;
+      const read = readPage(i);
+      read.catch(() => undefined); // awaited in order below; a deadline failure is thrown there
+      reads.push(read);
+    };
+    for (let i = 1; i <= Math.min(n, PAGES_AT_ONCE); i++) start(i);
+    for (let i = 1; i <= n; i++) {
+      const page = await reads[i - 1];
+      start(i + PAGES_AT_ONCE);
+      if (!page) {
         failed.push(i);
         pages.push({ page: i, width: 0, height: 0, runs: [], rules: [] });
+        continue;
       }
+      for (const r of page.runs) {
+        for (const ch of r.str) {
+          if (/\s/.test(ch)) continue;
+          chars++;
+          const c = ch.codePointAt(0)!;
+          if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
+        }
+      }
+      if (page.runs.length === 0) noText.push(i);
+      pages.push(page);
     }
     if (failed.length === n) throw new ReadFailure("PDF 文件已损坏（所有页面都无法解析）：请重新下载，或用浏览器/WPS 打开后另存为 PDF");
     if (chars === 0) {
