@@ -32,7 +32,9 @@ export class RecordSpill {
 
   private flush(): void {
     if (this.fd === null || this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(""));
+    // writeSync may write part of it and return (a disk filling up): the next call then throws ENOSPC.
+    const bytes = Buffer.from(this.pending.join(""), "utf8");
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
     this.pending = [];
     this.pendingLength = 0;
   }
