@@ -10,7 +10,7 @@ import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
 import { listInputFiles, rawPathOf } from "./files.ts";
 import { contentHash } from "./review/finding-id.ts";
-import { compactRecord } from "./output/compact-record.ts";
+import { compactWithJson } from "./output/compact-record.ts";
 import { pushAll } from "./push-all.ts";
 
 export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
@@ -161,8 +161,8 @@ export async function eachParsed(
   for (const [i, file] of files.entries()) {
     const { record, cached } = await parseFileCached(file, options);
     count(cached);
-    if (options.compact) visit(compactRecord(record), i, JSON.stringify(record));
-    else visit(record, i);
+    const sent = options.compact ? compactWithJson(record) : { record, json: undefined };
+    visit(sent.record, i, sent.json);
     options.onProgress?.(i + 1, files.length, file);
   }
   return stats;

@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { median } from "./bench/stats.ts";
 import { copySite, buildSite } from "../tests/helpers/site-copy.ts";
 import { PROJECT_ROOT, directoryBytes } from "../tests/helpers/site-build.ts";
 import { serveDirectory } from "../tests/helpers/static-server.ts";
@@ -28,7 +29,6 @@ const DIR = opt("--dir", join(tmpdir(), `nianbao-scale-${N}`));
 const LOADS = Number(opt("--loads", "3"));
 const JOBS = opt("--jobs", "");
 const CHANGED = 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 if (!Number.isInteger(N) || N < 10) throw new Error(`--reports 需要一个不小于 10 的整数，收到“${opt("--reports", "")}”`);
 
 const BIN = join(PROJECT_ROOT, "bin", "nianbao.mjs");

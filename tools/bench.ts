@@ -12,6 +12,7 @@ import { listInputFiles, parseFiles } from "../loaders/corpus.ts";
 import { parseReport } from "../loaders/parse-report.ts";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
 import { defaultPdfs, speedBench } from "./bench/speed.ts";
+import { median } from "./bench/stats.ts";
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
@@ -69,10 +70,6 @@ for (let round = 0; round < rounds; round++) {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 const rows = [...samples.entries()].sort().map(([group, xs]) => ({

@@ -32,3 +32,8 @@ export function compactRecord(r: ReportRecord, intern: Interner = new Interner()
   const { identity_sources: _dropped, ...rest } = r;
   return { ...rest, cells, evidence, checks: r.checks.map((c) => ({ ...c, rule: intern.get(c.rule) })) };
 }
+
+/** What a parse hands on when the whole record goes to a spill: the compact record and the whole one as JSON. */
+export function compactWithJson(r: ReportRecord): { record: ReportRecord; json: string } {
+  return { record: compactRecord(r), json: JSON.stringify(r) };
+}

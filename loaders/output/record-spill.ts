@@ -11,7 +11,6 @@ export class RecordSpill {
   private fd: number | null;
   private pending: string[] = [];
   private pendingLength = 0;
-  count = 0;
 
   /** `path`: a file of its own (removed by `remove`); the caller picks a disk with room for it. */
   constructor(readonly path: string) {
@@ -26,7 +25,6 @@ export class RecordSpill {
   addJson(json: string): void {
     this.pending.push(json, "\n");
     this.pendingLength += json.length + 1;
-    this.count++;
     if (this.pendingLength >= WRITE_BUFFER) this.flush();
   }
 

@@ -26,9 +26,10 @@ function* each<T>(records: Iterable<ReportRecord>, rowsOf: (r: ReportRecord) => 
   for (const r of records) yield* rowsOf(r);
 }
 
-/** `details`: the whole records, same order, when `records` are compact ones (compact-record.ts):
- * cells.csv and evidence.csv are written from them. With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
- * added; with `review` (loaders/review), the findings with their decisions and the corrections. */
+/** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
+ * added; with `review` (loaders/review), the findings with their decisions and the corrections.
+ * `details`: the whole records, same order, when `records` are compact ones (compact-record.ts):
+ * cells.csv and evidence.csv are written from them. */
 function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables, details?: () => Iterable<ReportRecord>): Table[] {
   const whole = details ?? (() => records);
   const corpusFails = new Map<string, number>();

@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parseFileCached } from "../corpus.ts";
 import { setRawPath } from "../files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
-import { compactRecord } from "../output/compact-record.ts";
+import { compactWithJson } from "../output/compact-record.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -61,7 +61,7 @@ async function parse(job: ParseJob): Promise<void> {
   });
   // Compacting and serialising here, not on the main thread, which takes every worker's records.
   const result: ParseResult = setup.compact
-    ? { index: job.index, record: compactRecord(record), json: JSON.stringify(record), text, cached }
+    ? { index: job.index, ...compactWithJson(record), text, cached }
     : { index: job.index, record, text, cached };
   port.postMessage(result);
 }

@@ -9,7 +9,7 @@ import { parseWorkerScript } from "./worker-bundle.ts";
 import { fileTimeLimitMs } from "../read/index.ts";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
-import { compactRecord } from "../output/compact-record.ts";
+import { compactWithJson } from "../output/compact-record.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -149,7 +149,8 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
         record.error = failure.startsWith("文件") ? failure : `解析线程异常退出（${failure || `退出码 ${code}`}），此文件未解析；请单独重试，或检查文件是否过大`;
         requeued.push(...waiting);
         held.clear();
-        finish(culprit, options.compact ? compactRecord(record) : record, false, options.compact ? JSON.stringify(record) : undefined);
+        const sent = options.compact ? compactWithJson(record) : { record, json: undefined };
+        finish(culprit, sent.record, false, sent.json);
         if (requeued.length || next < files.length) start();
       });
     };

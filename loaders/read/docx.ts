@@ -146,7 +146,6 @@ function readTable(tbl: XNode, source: string, tables: Grid[], warnings: string[
   }
 }
 
-
 function cellText(tc: XNode, tables: Grid[], warnings: string[]): string {
   const parts: string[] = [];
   const walk = (node: XNode): void => {

@@ -114,7 +114,6 @@ function limitNesting(html: string, warnings: string[]): string {
   });
 }
 
-
 function readTable(table: Node, source: string, warnings: string[]): Grid {
   const rows: { text: string; rowspan: number; colspan: number }[][] = [];
   const visit = (node: Node): void => {

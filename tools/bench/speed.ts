@@ -9,6 +9,7 @@ import { Session } from "node:inspector/promises";
 import { listInputFiles } from "../../loaders/corpus.ts";
 import { parseReport, parseReportAsync, type ParseStage } from "../../loaders/parse-report.ts";
 import { readReportAsync } from "../../loaders/read/index.ts";
+import { median } from "./stats.ts";
 
 export interface SpeedOptions {
   demoRoot: string;
@@ -136,12 +137,6 @@ function push<K>(m: Map<K, number[]>, k: K, v: number): void {
   const xs = m.get(k);
   if (xs) xs.push(v);
   else m.set(k, [v]);
-}
-
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 function extension(file: string): string {
