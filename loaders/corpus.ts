@@ -10,7 +10,8 @@ import { emptyRecord, parseReportAsync, type ParseOptions } from "./parse-report
 import { indexPlaces, parsePlacesCsv, type Place, type PlaceIndex } from "./identity/places.ts";
 import { listInputFiles, rawPathOf } from "./files.ts";
 import { contentHash } from "./review/finding-id.ts";
-import { compactWithJson } from "./output/compact-record.ts";
+import { compactWithDetails } from "./output/compact-record.ts";
+import type { DetailRows } from "./output/detail-rows.ts";
 import { pushAll } from "./push-all.ts";
 
 export { DEFAULT_PLACES_DIR, DEFAULT_REPORTS_DIR, displayPath, listInputFiles } from "./files.ts";
@@ -117,7 +118,7 @@ export interface CorpusOptions extends ParseFileOptions {
   jobs?: number;
   /** Parse in this thread instead (no isolation: for benchmarks and tests of the parser itself). */
   inThread?: boolean;
-  /** Visit compact records, each with the whole record as JSON (parallel/pool.ts PoolOptions.compact). */
+  /** Visit compact records, each with its rows of the long tables (parallel/pool.ts PoolOptions.compact). */
   compact?: boolean;
 }
 
@@ -143,7 +144,7 @@ export function defaultJobs(files: number, cores = availableParallelism()): numb
  * every machine), or in this thread with `inThread`. Records are not kept, so a long run's memory
  * stays flat. */
 export async function eachParsed(
-  files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number, json?: string) => void,
+  files: string[], options: CorpusOptions, visit: (record: ReportRecord, index: number, details?: DetailRows) => void,
 ): Promise<ParseStats> {
   const stats: ParseStats = { parsed: 0, cached: 0 };
   const count = (cached: boolean) => void (cached ? stats.cached++ : stats.parsed++);
@@ -151,9 +152,9 @@ export async function eachParsed(
     const { jobs, places, onText, onProgress, cache, compact } = options;
     await parseFilesInWorkers(files, {
       jobs: Math.max(1, jobs ?? 1), places, onText, onProgress, cache, compact,
-      onRecord: (record, index, cached, json) => {
+      onRecord: (record, index, cached, details) => {
         count(cached);
-        visit(record, index, json);
+        visit(record, index, details);
       },
     });
     return stats;
@@ -161,8 +162,8 @@ export async function eachParsed(
   for (const [i, file] of files.entries()) {
     const { record, cached } = await parseFileCached(file, options);
     count(cached);
-    const sent = options.compact ? compactWithJson(record) : { record, json: undefined };
-    visit(sent.record, i, sent.json);
+    const sent = options.compact ? compactWithDetails(record) : { record, details: undefined };
+    visit(sent.record, i, sent.details);
     options.onProgress?.(i + 1, files.length, file);
   }
   return stats;

@@ -1,7 +1,7 @@
 // Bounded memory for --out: the checks across reports run on compact records (compact-record.ts)
-// while the whole records wait on disk (record-spill.ts) for cells.csv and evidence.csv. The tables
-// must be the same bytes as from whole records in memory, on the whole demo corpus (every rule
-// across reports and years has material there).
+// while each report's rows of cells.csv, evidence.csv and checks.csv wait on disk (detail-spill.ts).
+// The tables must be the same bytes as from whole records in memory, on the whole demo corpus
+// (every rule across reports and years has material there).
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,8 +12,9 @@ import { analyseWithReview } from "../loaders/review/index.ts";
 import { readReviewFiles } from "../loaders/review/read-review-files.ts";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
 import { compactRecord, Interner } from "../loaders/output/compact-record.ts";
-import { RecordSpill } from "../loaders/output/record-spill.ts";
-import { SPILL_PREFIX, removeStaleTempDirs, spillPath, writeTablesToDir } from "../loaders/output/write-tables.ts";
+import { DetailSpill, SPILL_PREFIX } from "../loaders/output/detail-spill.ts";
+import { detailRows } from "../loaders/output/detail-rows.ts";
+import { removeStaleTempDirs, writeTablesToDir } from "../loaders/output/write-tables.ts";
 import type { ReportRecord } from "../loaders/types.ts";
 import { pushAll } from "../loaders/push-all.ts";
 
@@ -21,7 +22,7 @@ const ROOT = join(import.meta.dirname, "..");
 
 const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), "utf8")]));
 
-describe("compact records and the record spill", () => {
+describe("compact records and the detail spill", () => {
   let records: ReportRecord[] = [];
   let texts: (string | null)[] = [];
   const places = loadPlaces([join(ROOT, "data/places")]);
@@ -32,23 +33,24 @@ describe("compact records and the record spill", () => {
     texts = records.map((r) => byFile.get(r.file) ?? null);
   }, 240_000);
 
-  it("the checks across reports on compact records, and cells/evidence from the spill, give the same tables byte for byte", async () => {
+  it("the checks across reports on compact records, and the long tables from the spill, give the same tables byte for byte", async () => {
     const review = () => readReviewFiles([], {});
     const whole = analyseWithReview(records, texts, { places, gazetteer: gazetteer() }, review());
     const fullDir = mkdtempSync(join(tmpdir(), "nianbao-full-"));
     await writeTablesToDir(fullDir, records, whole.analysis, whole.review);
 
     const compactDir = mkdtempSync(join(tmpdir(), "nianbao-compact-"));
-    const spill = new RecordSpill(spillPath(compactDir));
+    const spill = new DetailSpill(compactDir);
     const intern = new Interner();
     const compact = records.map((r) => {
-      spill.add(r);
+      spill.add(detailRows(r));
       return compactRecord(r, intern);
     });
+    expect(readdirSync(compactDir).filter((n) => n.startsWith(SPILL_PREFIX))).toHaveLength(3);
     const cut = analyseWithReview(compact, texts, { places, gazetteer: gazetteer() }, review());
-    await writeTablesToDir(compactDir, compact, cut.analysis, cut.review, { details: () => spill.records() });
-    // the spill of the running process survives the writer's cleanup; the run removes it itself
-    expect(readdirSync(compactDir).filter((n) => n.startsWith(SPILL_PREFIX))).toHaveLength(1);
+    await writeTablesToDir(compactDir, compact, cut.analysis, cut.review, { spilled: spill.heads() });
+    // the spill files became the tables: nothing of them is left
+    expect(readdirSync(compactDir).filter((n) => n.startsWith("."))).toEqual([]);
     spill.remove();
 
     const a = snapshot(fullDir);
@@ -58,43 +60,48 @@ describe("compact records and the record spill", () => {
     // the corpus checks had something to find: the comparison is not between two empty tables
     expect(a["similar_reports.csv"].split("\n").length).toBeGreaterThan(10);
     expect(cut.analysis.checks.filter((c) => c.status === "fail").length).toBeGreaterThan(10);
+    expect(a["cells.csv"].split("\n").length).toBeGreaterThan(10_000);
   }, 240_000);
 
-  it("the spill gives back every record unchanged, in order, across its read chunks", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-spill-"));
-    const spill = new RecordSpill(join(dir, "r.jsonl"));
-    for (const r of records) spill.add(r);
-    expect(readFileSync(spill.path).length).toBeGreaterThan(8 << 20); // several 4 MB reads, multi-byte text split across them
-    let i = 0;
-    for (const r of spill.records()) expect(r, records[i].file).toEqual(records[i++]);
-    expect(i).toBe(records.length);
-    // read twice: each call reads the file again
-    expect([...spill.records()].length).toBe(records.length);
+  it("with Parquet only, the spilled rows go to the Parquet tables, the same rows as from whole records", async () => {
+    const some = records.filter((_, i) => i % 7 === 0);
+    const fullDir = mkdtempSync(join(tmpdir(), "nianbao-full-"));
+    await writeTablesToDir(fullDir, some, undefined, undefined, { formats: ["parquet"] });
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-compact-"));
+    const spill = new DetailSpill(dir);
+    const intern = new Interner();
+    const compact = some.map((r) => {
+      spill.add(detailRows(r));
+      return compactRecord(r, intern);
+    });
+    await writeTablesToDir(dir, compact, undefined, undefined, { formats: ["parquet"], spilled: spill.heads() });
     spill.remove();
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it("a file cut mid-record is an error, not a silently shorter table", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-spill-"));
-    const spill = new RecordSpill(join(dir, "r.jsonl"));
-    spill.add(records[0]);
-    spill.add(records[1]);
-    void [...spill.records()]; // flushed
-    const text = readFileSync(spill.path, "utf8");
-    writeFileSync(spill.path, text.slice(0, text.length - 40));
-    expect(() => [...spill.records()]).toThrow(/记录暂存文件不完整/);
-    spill.remove();
-  });
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(fullDir).sort());
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    for (const table of ["cells", "evidence", "checks"]) {
+      const rows = async (d: string) => (await con.runAndReadAll(`SELECT * FROM '${join(d, `${table}.parquet`)}'`)).getRowObjectsJson();
+      const want = await rows(fullDir);
+      expect(want.length, table).toBeGreaterThan(50);
+      expect(await rows(dir), table).toEqual(want);
+    }
+    con.closeSync();
+  }, 120_000);
 
   it("a spill left by a killed run is removed by the next; a running process's is kept", () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-spill-"));
     // pid 2^22+1 is above Linux's pid_max: no process has it
-    writeFileSync(join(dir, `${SPILL_PREFIX}${2 ** 22 + 1}.jsonl`), "{}\n");
+    new DetailSpill(dir, 2 ** 22 + 1).heads();
     const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
     try {
-      writeFileSync(join(dir, `${SPILL_PREFIX}${alive.pid}.jsonl`), "{}\n");
+      const kept = new DetailSpill(dir, alive.pid);
+      const keptNames = readdirSync(dir).filter((n) => n.includes(`${SPILL_PREFIX}${alive.pid}-`)).sort();
+      expect(keptNames).toHaveLength(3);
+      expect(readdirSync(dir)).toHaveLength(6);
       removeStaleTempDirs(dir);
-      expect(readdirSync(dir)).toEqual([`${SPILL_PREFIX}${alive.pid}.jsonl`]);
+      expect(readdirSync(dir).sort()).toEqual(keptNames);
+      kept.remove();
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       alive.kill();
     }

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { listInputFiles, loadPlaces, parseFiles } from "../loaders/corpus.ts";
 import { analyseCorpus, type CorpusAnalysis } from "../loaders/corpus-checks/index.ts";
-import { writeTablesToDir } from "../loaders/output/write-tables.ts";
+import { writeTablesToDir, type TableFormat } from "../loaders/output/write-tables.ts";
 import type { ReportRecord } from "../loaders/types.ts";
 import { generateCorpus, PLACES_FILE, REPORTS_DIR } from "../tools/demo/generate.ts";
 import { scaleWorld } from "../tools/demo/scale-world.ts";
@@ -73,6 +73,29 @@ describe("Parquet tables", () => {
       }
     }
   }, 120_000);
+
+  it("keep the report's text exactly where the CSV guards it against Excel formulas (read from the CSV, apostrophe taken off in SQL)", async () => {
+    // texts Excel would run, texts that only look like it, and texts that already start with apostrophes
+    const tricky = ["=1+1", "+86 0571", "-3", "-3 件", "@SUM(A1)", "'=x", "''+y", "'-3", "'plain", "\t=z", "-.5e3", "--"];
+    const base = records.find((r) => r.cells.length >= tricky.length)!;
+    const record: ReportRecord = {
+      ...base, file: `${base.file}.formula`,
+      cells: base.cells.map((c, i) => (i < tricky.length ? { ...c, raw: tricky[i], row_label: tricky[tricky.length - 1 - i] } : c)),
+    };
+    const variants: TableFormat[][] = [["parquet"], ["csv", "parquet"]];
+    for (const formats of variants) {
+      const dir = mkdtempSync(join(tmpdir(), "nianbao-parquet-"));
+      await writeTablesToDir(dir, [record], undefined, undefined, { formats });
+      const got = await rowsOf(`SELECT "row", col, "table", raw, row_label FROM '${join(dir, "cells.parquet")}'`);
+      const byCell = new Map(got.map((r) => [`${r.table}|${r.row}|${r.col}`, r]));
+      for (const c of record.cells) {
+        const p = byCell.get(`${c.table}|${c.row}|${c.col}`);
+        expect(p?.raw ?? null, `${formats}: raw ${JSON.stringify(c.raw)}`).toBe(c.raw === "" ? null : c.raw);
+        expect(p?.row_label ?? null, `${formats}: label ${JSON.stringify(c.row_label)}`).toBe(c.row_label === "" ? null : c.row_label);
+      }
+      if (formats.includes("csv")) expect(readFileSync(join(dir, "cells.csv"), "utf8")).toContain(",'=1+1,");
+    }
+  }, 60_000);
 
   it("are sorted by province, county, township and year (cells through their report)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-parquet-"));

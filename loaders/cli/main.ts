@@ -7,9 +7,9 @@ import { progressOn } from "./progress.ts";
 import { EXIT_CANNOT_WRITE, outputErrorMessage, prepareOutDir } from "./out-dir.ts";
 import { defaultJobs, eachParsed, listInputFiles, loadPlaces, DEFAULT_PLACES_DIR } from "../corpus.ts";
 import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
-import { spillPath, writeTablesToDir } from "../output/write-tables.ts";
+import { writeTablesToDir } from "../output/write-tables.ts";
 import { compactRecord, Interner } from "../output/compact-record.ts";
-import { RecordSpill } from "../output/record-spill.ts";
+import { DetailSpill } from "../output/detail-spill.ts";
 import { analyseWithReview } from "../review/index.ts";
 import { readReviewFiles, splitReviewFiles } from "../review/read-review-files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
@@ -60,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // The review files first: with corrections (which change records in place) the whole records stay
-  // in memory; without (the usual case) --out keeps compact ones and the whole ones in a spill file.
+  // in memory; without (the usual case) --out keeps compact ones, and the rows of the long tables
+  // (made by the workers) go straight to spill files in the output folder.
   const kinds = Object.fromEntries([...options.decisions.map((f) => [f, "decisions"]), ...options.corrections.map((f) => [f, "corrections"])]);
   const reviewInputs = options.out ? readReviewFiles([...new Set([...found, ...options.decisions, ...options.corrections])], kinds) : null;
   const showProgress = options.progress === "auto" && (!process.stdout.isTTY || files.length > 5);
@@ -72,20 +73,20 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = options.jobs ?? defaultJobs(files.length);
   const onProgress = (done: number, total: number) => progress.tick(done, total);
   const cache = options.cache ? openParseCache(defaultCacheDir(), places) : null;
-  const spill = options.out && reviewInputs?.corrections.length === 0 ? new RecordSpill(spillPath(options.out)) : null;
+  const spill = options.out && reviewInputs?.corrections.length === 0 ? new DetailSpill(options.out) : null;
   const intern = new Interner();
   let spillError: unknown = null;
   let stats;
   try {
-    // With a spill, the workers send compact records and the whole ones as JSON (parallel/pool.ts).
-    stats = await eachParsed(files, { places, onText, onProgress, jobs, cache, compact: spill !== null }, (record, _i, json) => {
+    // With a spill, the workers send compact records and the long tables' rows (parallel/pool.ts).
+    stats = await eachParsed(files, { places, onText, onProgress, jobs, cache, compact: spill !== null }, (record, _i, details) => {
       if (options.json) process.stdout.write(JSON.stringify(ordered(record)) + "\n");
       else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
       if (!options.out) return;
       if (!spill) return void records.push(record);
       if (spillError === null) {
         try {
-          spill.addJson(json!);
+          spill.add(details!);
         } catch (e) {
           spillError = e; // a full disk: said once the parse is over, with the folder's message
         }
@@ -106,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         if (spillError !== null) throw spillError;
         await writeTablesToDir(options.out, records, analysis, review, {
-          formats: options.formats, partitionBy: options.partitionBy, details: spill ? () => spill.records() : undefined,
+          formats: options.formats, partitionBy: options.partitionBy, spilled: spill?.heads(),
         });
       } catch (e) {
         // the disk filled up, the folder was removed or made read-only meanwhile …

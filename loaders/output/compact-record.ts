@@ -2,10 +2,11 @@
 // checks.csv, categories.csv, the corpus checks), so a national run can keep one per report in
 // memory: cells keep their place, value and unit but not their labels, raw text or source; evidence
 // keeps only the prose figures the corpus checks compare (narrative.*, active_channels.*) without
-// their sentence; identity sources go. The whole record goes to cells.csv and evidence.csv through
-// a RecordSpill (record-spill.ts). Labels and keys repeat across reports: they are interned, so
+// their sentence; identity sources go. What the whole record gives cells.csv, evidence.csv and
+// checks.csv goes to them as CSV rows through a DetailSpill (detail-rows.ts, detail-spill.ts). Labels and keys repeat across reports: they are interned, so
 // 100,000 reports hold one copy of "t3", "r1", "c5"…
 import type { Cell, Evidence, ReportRecord } from "../types.ts";
+import { detailRows, type DetailRows } from "./detail-rows.ts";
 
 /** Evidence fields the checks across reports read (loaders/corpus-checks/jumps.ts). */
 const KEPT_EVIDENCE = /^(narrative|active_channels)\./;
@@ -33,7 +34,7 @@ export function compactRecord(r: ReportRecord, intern: Interner = new Interner()
   return { ...rest, cells, evidence, checks: r.checks.map((c) => ({ ...c, rule: intern.get(c.rule) })) };
 }
 
-/** What a parse hands on when the whole record goes to a spill: the compact record and the whole one as JSON. */
-export function compactWithJson(r: ReportRecord): { record: ReportRecord; json: string } {
-  return { record: compactRecord(r), json: JSON.stringify(r) };
+/** What a parse hands on when the long tables' rows go to a spill: the compact record and those rows. */
+export function compactWithDetails(r: ReportRecord): { record: ReportRecord; details: DetailRows } {
+  return { record: compactRecord(r), details: detailRows(r) };
 }

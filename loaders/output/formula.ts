@@ -5,8 +5,8 @@
 // one more, so that `unprefixFormula` (strip one) gives back exactly what was written.
 // The browser's twin is src/components/csv-safe.js (tests/csv-formula.test.ts keeps them equal).
 
-const TRIGGER = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export const TRIGGER = /^[=+\-@\t\r]/;
+export const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** True when Excel would evaluate the text (or it is an apostrophe-escaped one of those). */
 export function needsFormulaPrefix(text: string): boolean {

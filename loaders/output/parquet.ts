@@ -1,8 +1,8 @@
 // The output tables as Parquet (ZSTD), written by DuckDB (@duckdb/node-api: the engine the site
 // runs in the browser, so a file it writes is one the site and every Parquet reader can scan).
-// Each table goes first to a plain CSV (the same rows as the CSV tables, without the apostrophe
-// that guards Excel: Parquet is never opened as a spreadsheet), then DuckDB reads it with the
-// column types the pages use (src/components/reports-schema.js) and writes it sorted by place
+// Each table is read from its CSV (the one --out writes, or one written here the same way), with
+// the apostrophe that guards Excel taken off again in SQL (formula.ts: Parquet is never opened as a
+// spreadsheet, and its text must be the report's), by DuckDB with the column types the pages use (src/components/reports-schema.js) and writes it sorted by place
 // and year (province, county, township, year, via the report's row in reports), so a query for
 // one province or county touches few row groups. With `partitionBy: "province"` each table is a
 // folder of files, one per province (Hive style: cells/province=岚江省/data_0.parquet), which
@@ -11,6 +11,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { writeCsvFile } from "./csv.ts";
+import { PLAIN_NUMBER, TRIGGER } from "./formula.ts";
 // @ts-expect-error a plain JS module of the site (the one schema of the tables), without types
 import { TABLE_COLUMN_TYPES as PAGE_TYPES } from "../../src/components/reports-schema.js";
 
@@ -21,6 +22,10 @@ export interface ParquetTableInput {
   name: string;
   columns: readonly string[];
   rows: () => Iterable<object>;
+  /** The table already written as CSV (csv.ts, formula-safe): read from there, not made again. */
+  csv?: string;
+  /** As in csv.ts writeCsvFile: a file with the header and the first rows, before `rows`. */
+  head?: string;
 }
 
 export interface ParquetOptions {
@@ -37,6 +42,14 @@ const PLACE_ORDER = ["province", "county", "township", "year"] as const;
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
+/** formula.ts unprefixFormula in SQL, for a text column (only values that start with an apostrophe pay for the patterns). */
+function unprefixed(column: string): string {
+  const c = ident(column);
+  const core = `ltrim(substr(${c}, 2), '''')`;
+  return `CASE WHEN starts_with(${c}, '''') AND regexp_matches(${core}, ${sqlString(TRIGGER.source)}) AND NOT regexp_matches(${core}, ${sqlString(PLAIN_NUMBER.source)})`
+    + ` THEN substr(${c}, 2) ELSE ${c} END AS ${c}`;
+}
+
 /** Writes every table into `dir` (made if missing); returns the names written (files or folders). */
 export async function writeParquetTables(dir: string, tables: ParquetTableInput[], options: ParquetOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
@@ -50,15 +63,21 @@ export async function writeParquetTables(dir: string, tables: ParquetTableInput[
   const con = await instance.connect();
   const written: string[] = [];
   try {
-    // each table's rows written once, as CSV for DuckDB to read (reports is read twice: as a table and for places)
-    const csvWritten = new Set<string>();
+    // each table's CSV written once when --out did not (reports is read twice: as a table and for places)
+    const csvOf = new Map<string, string>();
     const source = (t: ParquetTableInput) => {
-      const csv = join(work, `${t.name}.csv`);
-      if (!csvWritten.has(t.name)) writeCsvFile(csv, t.columns, t.rows(), { formulaSafe: false });
-      csvWritten.add(t.name);
+      let csv = t.csv ?? csvOf.get(t.name);
+      if (!csv) {
+        csv = join(work, `${t.name}.csv`);
+        writeCsvFile(csv, t.columns, t.rows(), { head: t.head });
+        csvOf.set(t.name, csv);
+      }
       const types = TABLE_COLUMN_TYPES[t.name] ?? {};
-      const columns = t.columns.map((c) => `${sqlString(c)}: ${sqlString(types[c] ?? "VARCHAR")}`).join(", ");
-      return `read_csv(${sqlString(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
+      const type = (c: string) => types[c] ?? "VARCHAR";
+      const columns = t.columns.map((c) => `${sqlString(c)}: ${sqlString(type(c))}`).join(", ");
+      const read = `read_csv(${sqlString(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
+      const select = t.columns.map((c) => (type(c) === "VARCHAR" ? unprefixed(c) : ident(c))).join(", ");
+      return `(SELECT ${select} FROM ${read})`;
     };
     const reports = tables.find((t) => t.name === "reports");
     if (reports) await con.run(`CREATE TABLE place AS SELECT report_id, province, county, township, year FROM ${source(reports)}`);

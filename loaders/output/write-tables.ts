@@ -4,6 +4,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { join } from "node:path";
 import type { ReportRecord } from "../types.ts";
 import { toCsv, writeCsvFile } from "./csv.ts";
+import { SPILL_PREFIX, spillPid } from "./detail-spill.ts";
+import type { DetailTable } from "./detail-rows.ts";
 import { REPORTS_COLUMNS, reportsRow } from "./reports-table.ts";
 import { reportId } from "./report-id.ts";
 import { CELLS_COLUMNS, CHECKS_COLUMNS, cellsRows, checksRows } from "./detail-tables.ts";
@@ -19,6 +21,8 @@ interface Table {
   name: string;
   columns: readonly string[];
   rows: () => Iterable<object>;
+  /** A file that holds the header and the first rows (a DetailSpill's); `rows` follow it. */
+  head?: string;
 }
 
 /** Rows of every record, one record at a time (no flattened array of all of them). */
@@ -28,24 +32,24 @@ function* each<T>(records: Iterable<ReportRecord>, rowsOf: (r: ReportRecord) => 
 
 /** With `analysis` (analyseCorpus), checks.csv also holds the rules across reports and three tables are
  * added; with `review` (loaders/review), the findings with their decisions and the corrections.
- * `details`: the whole records, same order, when `records` are compact ones (compact-record.ts):
- * cells.csv and evidence.csv are written from them. */
-function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables, details?: () => Iterable<ReportRecord>): Table[] {
-  const whole = details ?? (() => records);
+ * `spilled`: when `records` are compact ones (compact-record.ts), the files holding the reports' rows
+ * of cells.csv, evidence.csv and checks.csv (detail-spill.ts), in the order of `records`. */
+function tables(records: ReportRecord[], analysis?: CorpusAnalysis, review?: ReviewTables, spilled?: Record<DetailTable, string>): Table[] {
+  const own = <T>(name: DetailTable, rowsOf: (r: ReportRecord) => T[]) => () => (spilled ? [] : each(records, rowsOf));
   const corpusFails = new Map<string, number>();
   for (const c of analysis?.checks ?? []) if (c.status === "fail") corpusFails.set(c.report_id, (corpusFails.get(c.report_id) ?? 0) + 1);
   for (const [id, n] of review?.dismissedFails ?? []) corpusFails.set(id, (corpusFails.get(id) ?? 0) - n);
   const list: Table[] = [
     { name: "reports.csv", columns: REPORTS_COLUMNS, rows: () => each(records, (r) => [reportsRow(r, corpusFails.get(reportId(r.file)))]) },
-    { name: "cells.csv", columns: CELLS_COLUMNS, rows: () => each(whole(), cellsRows) },
+    { name: "cells.csv", columns: CELLS_COLUMNS, rows: own("cells.csv", cellsRows), head: spilled?.["cells.csv"] },
     {
-      name: "checks.csv", columns: CHECKS_COLUMNS,
+      name: "checks.csv", columns: CHECKS_COLUMNS, head: spilled?.["checks.csv"],
       rows: function* () {
-        yield* each(records, checksRows);
+        yield* own("checks.csv", checksRows)();
         yield* analysis?.checks ?? [];
       },
     },
-    { name: "evidence.csv", columns: EVIDENCE_COLUMNS, rows: () => each(whole(), evidenceRows) },
+    { name: "evidence.csv", columns: EVIDENCE_COLUMNS, rows: own("evidence.csv", evidenceRows), head: spilled?.["evidence.csv"] },
     { name: "categories.csv", columns: CATEGORY_COLUMNS, rows: () => each(records, categoryRows) },
   ];
   if (analysis) {
@@ -73,13 +77,6 @@ export function writeTables(records: ReportRecord[], analysis?: CorpusAnalysis, 
 /** Temporary folders of writeTablesToDir inside the output folder: `.nianbao-tmp-<pid>`. */
 export const TEMP_PREFIX = ".nianbao-tmp-";
 
-/** A run's whole records on disk in the output folder (RecordSpill): `.nianbao-records-<pid>.jsonl`. */
-export const SPILL_PREFIX = ".nianbao-records-";
-
-export function spillPath(dir: string): string {
-  return join(dir, `${SPILL_PREFIX}${process.pid}.jsonl`);
-}
-
 /** Marks a temporary folder whose tables are all written: from then on the set only moves into place. */
 const COMPLETE_MARK = ".complete";
 
@@ -95,8 +92,8 @@ export function removeStaleTempDirs(dir: string): void {
   }
   for (const name of names) {
     if (name.startsWith(SPILL_PREFIX)) {
-      const pid = Number(name.slice(SPILL_PREFIX.length).replace(/\.jsonl$/, ""));
-      if (!Number.isInteger(pid) || (pid !== process.pid && !isRunning(pid))) rmSync(join(dir, name), { force: true });
+      const pid = spillPid(name);
+      if (pid === null || (pid !== process.pid && !isRunning(pid))) rmSync(join(dir, name), { force: true });
       continue;
     }
     if (!name.startsWith(TEMP_PREFIX)) continue;
@@ -135,8 +132,9 @@ export interface WriteOptions {
   formats?: TableFormat[];
   /** Parquet only: one file per province (Hive-partitioned folders, loaders/output/parquet.ts). */
   partitionBy?: "province" | null;
-  /** The whole records, in the order of `records`, when those are compact (see tables()). */
-  details?: () => Iterable<ReportRecord>;
+  /** The reports' rows of the long tables, in the order of `records`, when those are compact (see
+   * tables()): the files are moved into the output, so they are used once. */
+  spilled?: Record<DetailTable, string>;
 }
 
 /**
@@ -159,16 +157,17 @@ export async function writeTablesToDir(
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
   try {
-    const list = tables(records, analysis, review, options.details);
+    const list = tables(records, analysis, review, options.spilled);
     const names: string[] = [];
     if (formats.includes("csv")) {
       for (const t of list) {
-        writeCsvFile(join(temp, t.name), t.columns, t.rows());
+        writeCsvFile(join(temp, t.name), t.columns, t.rows(), { head: t.head });
         names.push(t.name);
       }
     }
     if (formats.includes("parquet")) {
-      const parquet = list.map((t) => ({ ...t, name: t.name.replace(/\.csv$/, "") }));
+      // from the CSV tables just written, when there are: each table's rows are made once
+      const parquet = list.map((t) => ({ ...t, name: t.name.replace(/\.csv$/, ""), csv: names.includes(t.name) ? join(temp, t.name) : undefined }));
       // loaded only when asked for: DuckDB's native module costs a CSV-only run nothing
       const { writeParquetTables } = await import("./parquet.ts");
       names.push(...(await writeParquetTables(temp, parquet, { partitionBy: options.partitionBy ?? null })));

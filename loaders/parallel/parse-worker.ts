@@ -4,7 +4,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parseFileCached } from "../corpus.ts";
 import { setRawPath } from "../files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
-import { compactWithJson } from "../output/compact-record.ts";
+import { compactWithDetails } from "../output/compact-record.ts";
+import type { DetailRows } from "../output/detail-rows.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -13,7 +14,7 @@ export interface WorkerSetup {
   places: PlaceIndex;
   wantTexts: boolean;
   cache: ParseCacheConfig | null;
-  /** Send the compact record and the whole one as JSON (see PoolOptions.compact). */
+  /** Send the compact record and the whole one's rows of the long tables (see PoolOptions.compact). */
   compact?: boolean;
 }
 export interface ParseJob {
@@ -29,8 +30,8 @@ export interface ParseStarted {
 export interface ParseResult {
   index: number;
   record: ReportRecord;
-  /** With WorkerSetup.compact: the whole record as JSON (`record` is then compact). */
-  json?: string;
+  /** With WorkerSetup.compact: the whole record's rows of the long tables (`record` is then compact). */
+  details?: DetailRows;
   text: string | null;
   /** The record came from the parse cache. */
   cached: boolean;
@@ -61,7 +62,7 @@ async function parse(job: ParseJob): Promise<void> {
   });
   // Compacting and serialising here, not on the main thread, which takes every worker's records.
   const result: ParseResult = setup.compact
-    ? { index: job.index, ...compactWithJson(record), text, cached }
+    ? { index: job.index, ...compactWithDetails(record), text, cached }
     : { index: job.index, record, text, cached };
   port.postMessage(result);
 }

@@ -9,7 +9,8 @@ import { parseWorkerScript } from "./worker-bundle.ts";
 import { fileTimeLimitMs } from "../read/index.ts";
 import { emptyRecord } from "../parse-report.ts";
 import { toPosix } from "../paths.ts";
-import { compactWithJson } from "../output/compact-record.ts";
+import { compactWithDetails } from "../output/compact-record.ts";
+import type { DetailRows } from "../output/detail-rows.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -28,12 +29,12 @@ export interface PoolOptions {
   /** A file still parsing this long after it began is stopped (its worker terminated). Default:
    * the readers' time limit plus HARD_LIMIT_GRACE_MS, so their own cleaner stop comes first. */
   hardTimeLimitMs?: number;
-  /** Records as compact ones (output/compact-record.ts), each with the whole record as JSON: the
-   * workers do that work, so the main thread only stores the JSON (a run of --out). */
+  /** Records as compact ones (output/compact-record.ts), each with its rows of the long tables as CSV
+   * text (output/detail-rows.ts): the workers do that work, so the main thread only appends text (a run of --out). */
   compact?: boolean;
   /** Each record, in input order (results that arrive early wait for those before them); `cached`
-   * when it came from the parse cache; `json` with `compact`. */
-  onRecord: (record: ReportRecord, index: number, cached: boolean, json?: string) => void;
+   * when it came from the parse cache; `details` with `compact`. */
+  onRecord: (record: ReportRecord, index: number, cached: boolean, details?: DetailRows) => void;
 }
 
 /** Files each worker holds at once: one parsing, one queued, so a worker never waits for the next. */
@@ -60,7 +61,7 @@ export function hardTimeoutMessage(ms: number): string {
 
 export async function parseFilesInWorkers(files: string[], options: PoolOptions): Promise<void> {
   const script = await parseWorkerScript();
-  const early = new Map<number, { record: ReportRecord; cached: boolean; json?: string }>();
+  const early = new Map<number, { record: ReportRecord; cached: boolean; details?: DetailRows }>();
   let emitted = 0;
   const setup: WorkerSetup = { places: options.places ?? new Map(), wantTexts: Boolean(options.onText), cache: options.cache ?? null, compact: options.compact };
   let next = 0;
@@ -73,11 +74,11 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
   const hardMs = options.hardTimeLimitMs ?? fileTimeLimitMs() + HARD_LIMIT_GRACE_MS;
 
   return new Promise((resolve, reject) => {
-    const finish = (index: number, record: ReportRecord, cached = false, json?: string) => {
-      early.set(index, { record, cached, json });
+    const finish = (index: number, record: ReportRecord, cached = false, details?: DetailRows) => {
+      early.set(index, { record, cached, details });
       for (let r = early.get(emitted); r !== undefined; r = early.get(emitted)) {
         early.delete(emitted);
-        options.onRecord(r.record, emitted++, r.cached, r.json);
+        options.onRecord(r.record, emitted++, r.cached, r.details);
       }
       done++;
       options.onProgress?.(done, files.length, files[index]);
@@ -124,7 +125,7 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
         clearTimeout(watchdog);
         held.delete(message.index);
         if (message.text !== null) options.onText?.(message.record.file, message.text);
-        finish(message.index, message.record, message.cached, message.json);
+        finish(message.index, message.record, message.cached, message.details);
         feed();
       });
       worker.on("error", (e) => {
@@ -149,8 +150,8 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
         record.error = failure.startsWith("文件") ? failure : `解析线程异常退出（${failure || `退出码 ${code}`}），此文件未解析；请单独重试，或检查文件是否过大`;
         requeued.push(...waiting);
         held.clear();
-        const sent = options.compact ? compactWithJson(record) : { record, json: undefined };
-        finish(culprit, sent.record, false, sent.json);
+        const sent = options.compact ? compactWithDetails(record) : { record, details: undefined };
+        finish(culprit, sent.record, false, sent.details);
         if (requeued.length || next < files.length) start();
       });
     };
