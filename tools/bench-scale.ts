@@ -69,7 +69,20 @@ function ensureCorpus(): Promise<void> {
 }
 
 function parseArgs(out: string): string[] {
-  return [BIN, "parse", join(DIR, "reports"), "--places", join(DIR, "places"), "--out", out, "--quiet", "--format", "csv,parquet", ...(JOBS ? ["--jobs", JOBS] : [])];
+  return [BIN, "parse", join(DIR, "reports"), "--places", join(DIR, "places"), "--out", out, "--format", "csv,parquet", ...(JOBS ? ["--jobs", JOBS] : [])];
+}
+
+/** The run's stages from its progress lines (loaders/cli/progress.ts: each stage line ends with the seconds since the start). */
+function stages(output: string): string {
+  const at = (pattern: RegExp) => {
+    const m = new RegExp(`${pattern.source}[^\\n]*（([\\d.]+)s）`).exec(output);
+    return m ? Number(m[1]) : null;
+  };
+  const parsed = at(/解析完成/);
+  const writing = at(/正在写入表格/);
+  const ended = at(/\n完成：/);
+  if (parsed === null || writing === null || ended === null) return "";
+  return `  解析 ${parsed.toFixed(1)} s · 跨报告核对 ${(writing - parsed).toFixed(1)} s · 写表 ${(ended - writing).toFixed(1)} s`;
 }
 
 function check(r: Measured, what: string): Measured {
@@ -180,6 +193,7 @@ async function main() {
     log(`规模基准：${files.toLocaleString("zh-CN")} 个文件（${DIR}），${JOBS ? `--jobs ${JOBS}` : "线程数自动"}`);
     const cold = check(await measure(parseArgs(out), env), "冷启动解析");
     log(`冷启动（空缓存）解析 + 跨报告核对 + 写表：${secs(cold.ms)}，峰值内存 ${mb((cold.maxRssKb ?? 0) * 1024)}`);
+    log(stages(cold.output));
     const restore = changeReports();
     let warm: Measured;
     try {
@@ -189,6 +203,7 @@ async function main() {
     }
     const cached = /（(\d+) 个未改动，取自解析缓存）/.exec(warm.output)?.[1];
     log(`热启动（改动 ${CHANGED} 个文件）：${secs(warm.ms)}，峰值内存 ${mb((warm.maxRssKb ?? 0) * 1024)}${cached ? `，${cached} 个取自缓存` : ""}`);
+    log(stages(warm.output));
     log("表格大小：");
     for (const row of tableSizes(out)) log(row);
     if (flag("--no-site")) return;
