@@ -14,6 +14,7 @@ import { gazetteer } from "../loaders/identity/gazetteer.ts";
 import { compactRecord, Interner } from "../loaders/output/compact-record.ts";
 import { DetailSpill, SPILL_PREFIX } from "../loaders/output/detail-spill.ts";
 import { detailRows } from "../loaders/output/detail-rows.ts";
+import { TextSpill } from "../loaders/output/text-spill.ts";
 import { removeStaleTempDirs, writeTablesToDir } from "../loaders/output/write-tables.ts";
 import type { ReportRecord } from "../loaders/types.ts";
 import { pushAll } from "../loaders/push-all.ts";
@@ -87,6 +88,28 @@ describe("compact records and the detail spill", () => {
     }
     con.closeSync();
   }, 120_000);
+
+  it("the texts on disk give back every report's text by index, in any order, and nothing for a report without one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-spill-"));
+    const spill = new TextSpill(dir);
+    const withText = records.filter((_, i) => texts[i]);
+    // arriving out of order, as the workers' texts do; 2 MB+ so the writes are flushed in several pieces
+    for (const [i, r] of [...withText.entries()].reverse()) spill.set(r.file, texts[records.indexOf(r)]! + (i % 2 ? "" : "，𠀀"));
+    const files = [...records.map((r) => r.file), "nowhere.txt"];
+    const back = spill.texts(files);
+    expect(back.length).toBe(files.length);
+    let compared = 0;
+    for (const i of [...records.keys()].reverse()) {
+      const want = texts[i] ? texts[i]! + (withText.indexOf(records[i]) % 2 ? "" : "，𠀀") : null;
+      expect(back.at(i), records[i].file).toBe(want);
+      if (want) compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect(back.at(files.length - 1)).toBeNull();
+    expect(readFileSync(spill.path).length).toBeGreaterThan(2 << 20);
+    spill.remove();
+    expect(readdirSync(dir)).toEqual([]);
+  });
 
   it("a spill left by a killed run is removed by the next; a running process's is kept", () => {
     const dir = mkdtempSync(join(tmpdir(), "nianbao-spill-"));

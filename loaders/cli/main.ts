@@ -10,6 +10,7 @@ import { LEVEL_LABELS, REPORT_FIELDS, type ReportRecord } from "../types.ts";
 import { writeTablesToDir } from "../output/write-tables.ts";
 import { compactRecord, Interner } from "../output/compact-record.ts";
 import { DetailSpill } from "../output/detail-spill.ts";
+import { TextSpill } from "../output/text-spill.ts";
 import { analyseWithReview } from "../review/index.ts";
 import { readReviewFiles, splitReviewFiles } from "../review/read-review-files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
@@ -67,15 +68,26 @@ export async function main(argv: string[]): Promise<number> {
   const showProgress = options.progress === "auto" && (!process.stdout.isTTY || files.length > 5);
   const progress = progressOn(process.stderr, showProgress);
   const records: ReportRecord[] = [];
-  // --out also runs the rules across reports, which compare the reports' texts.
+  const spill = options.out && reviewInputs?.corrections.length === 0 ? new DetailSpill(options.out) : null;
+  let spillError: unknown = null;
+  /** A full disk while spilling is said once the parse is over, with the folder's message. */
+  const spilling = (write: () => void) => {
+    if (spillError !== null) return;
+    try {
+      write();
+    } catch (e) {
+      spillError = e;
+    }
+  };
+  // --out also runs the rules across reports, which compare the reports' texts: kept on disk beside
+  // the spill, else in memory.
+  const textSpill = spill ? new TextSpill(options.out!) : null;
   const texts = new Map<string, string>();
-  const onText = options.out ? (f: string, text: string) => texts.set(f, text) : undefined;
+  const onText = options.out ? (f: string, text: string) => (textSpill ? spilling(() => textSpill.set(f, text)) : void texts.set(f, text)) : undefined;
   const jobs = options.jobs ?? defaultJobs(files.length);
   const onProgress = (done: number, total: number) => progress.tick(done, total);
   const cache = options.cache ? openParseCache(defaultCacheDir(), places) : null;
-  const spill = options.out && reviewInputs?.corrections.length === 0 ? new DetailSpill(options.out) : null;
   const intern = new Interner();
-  let spillError: unknown = null;
   let stats;
   try {
     // With a spill, the workers send compact records and the long tables' rows (parallel/pool.ts).
@@ -84,20 +96,16 @@ export async function main(argv: string[]): Promise<number> {
       else if (!options.out) process.stdout.write(summaryLine(record) + "\n");
       if (!options.out) return;
       if (!spill) return void records.push(record);
-      if (spillError === null) {
-        try {
-          spill.add(details!);
-        } catch (e) {
-          spillError = e; // a full disk: said once the parse is over, with the folder's message
-        }
-      }
+      spilling(() => spill.add(details!));
       // again here: one copy of each label for the whole run (each worker message has its own)
       records.push(compactRecord(record, intern));
     });
     if (options.out && reviewInputs) {
       progress.stage(`解析完成，正在做跨报告核对：${records.length} 份报告`);
       for (const p of reviewInputs.problems) process.stderr.write(`nianbao: ${p.message}\n`);
-      const { analysis, review } = analyseWithReview(records, records.map((r) => texts.get(r.file) ?? null), { places, gazetteer: gazetteer() }, reviewInputs);
+      const files = records.map((r) => r.file);
+      const reportTexts = textSpill && spillError === null ? textSpill.texts(files) : files.map((f) => texts.get(f) ?? null);
+      const { analysis, review } = analyseWithReview(records, reportTexts, { places, gazetteer: gazetteer() }, reviewInputs);
       texts.clear();
       const applied = review.corrections.filter((c) => c.state === "applied").length;
       if (reviewInputs.files.length) {
@@ -120,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } finally {
     spill?.remove();
+    textSpill?.remove();
   }
   const failed = records.length ? records.filter((r) => r.status !== "ok").length : null;
   const fromCache = stats.cached ? `（${stats.cached} 个未改动，取自解析缓存）` : "";

@@ -11,7 +11,7 @@
 //     → quality     quality.csv (score per report and per township-year, one row per deduction)
 import type { ReportRecord } from "../types.ts";
 import type { Place, PlaceIndex } from "../identity/places.ts";
-import type { CorpusAnalysis, CorpusCheckRow } from "./types.ts";
+import type { CorpusAnalysis, CorpusCheckRow, ReportTexts } from "./types.ts";
 import { groupTownshipYears } from "./township-years.ts";
 import { crossYearChecks } from "./cross-year.ts";
 import { jumpChecks } from "./jumps.ts";
@@ -39,7 +39,7 @@ export interface AnalyseOptions {
 }
 
 export function analyseCorpus(
-  records: ReportRecord[], texts: readonly (string | null | undefined)[] = [], options: AnalyseOptions = {},
+  records: ReportRecord[], texts: ReportTexts = [], options: AnalyseOptions = {},
 ): CorpusAnalysis {
   const t0 = performance.now();
   // Township-level units only: places rows above the township level (empty township) list no township.

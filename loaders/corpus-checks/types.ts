@@ -2,6 +2,13 @@
 // checks.csv, so they are appended to the per-report rules' rows.
 
 /** pass · fail · skip as for the per-report rules; `warn` for soft rules (a finding to verify, not a proven error). */
+/** Each record's normalised text, by the record's index (null or undefined when it had none): an
+ * array, or texts kept on disk (output/text-spill.ts) and read when the copy check needs them. */
+export interface ReportTexts {
+  readonly length: number;
+  at(index: number): string | null | undefined;
+}
+
 export type CorpusStatus = "pass" | "fail" | "warn" | "skip";
 
 /** One row of checks.csv produced across reports. `cells` is space-separated; a cell of another report is `<report_id>:<table>.<row>.<col>`. */

@@ -68,8 +68,8 @@ export function writeCsvFile(path: string, columns: readonly string[], rows: Ite
 }
 
 /** Writes all of `text`: writeSync may write part of it and return (a disk filling up), and only the next call throws ENOSPC. */
-export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
+export function writeAll(fd: number, text: string | Buffer): void {
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 

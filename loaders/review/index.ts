@@ -3,6 +3,7 @@
 //           → resolveDecisions (核查记录.csv) → analyseCorpus with the dismissed findings
 //           → findingsTables: findings.csv, decisions.csv, corrections.csv
 import type { ReportRecord } from "../types.ts";
+import type { ReportTexts } from "../corpus-checks/types.ts";
 import { analyseCorpus, type AnalyseOptions, type CorpusAnalysis } from "../corpus-checks/index.ts";
 import { applyCorrections, type CorrectionResult } from "./corrections.ts";
 import { dismissedKeys, findingsTables, resolveDecisions, type FindingRow } from "./decisions.ts";
@@ -32,7 +33,7 @@ export interface ReviewTables {
 
 /** Corrections, the checks across reports with the decisions, and the review's tables. */
 export function analyseWithReview(
-  records: ReportRecord[], texts: readonly (string | null | undefined)[], options: AnalyseOptions, review: ReviewInputs = NO_REVIEW,
+  records: ReportRecord[], texts: ReportTexts, options: AnalyseOptions, review: ReviewInputs = NO_REVIEW,
 ): { analysis: CorpusAnalysis; review: ReviewTables } {
   const corrections = applyCorrections(records, records.map((r) => r.content_hash ?? null), review.corrections);
   const resolved = resolveDecisions(review.decisions, records);

@@ -25,10 +25,10 @@
 //                        township whose other years' reports contain the shared passages wrote them
 //                        (own_history); when nothing tells, both reports get a warning (direction unknown).
 //   Reports with less own content than MIN_SHINGLES shingles are `skip` (too little to judge).
-import type { CorpusCheckRow, SimilarRow } from "../types.ts";
+import type { CorpusCheckRow, ReportTexts, SimilarRow } from "../types.ts";
 import type { TownshipYears } from "../township-years.ts";
 import { extractContent, passage, type PlaceNames } from "./content.ts";
-import { compareFigures, figures, figuresCarriedOver } from "./figures.ts";
+import { compareFigures, figures, figuresCarriedOver, type Figures } from "./figures.ts";
 import { SHINGLE_CHARS, U32Set, hasSorted, intersectCount, shingles, sortU32, uniqueSorted } from "./hashing.ts";
 import { SIGNATURE_BINS, atLeast, lshCandidates, signature } from "./minhash.ts";
 
@@ -43,6 +43,8 @@ export const ESTIMATE_MARGIN = 0.15;
 /** Own-history authorship needs this lead (share of the shared passages found in a side's other years). */
 export const OWN_HISTORY_MARGIN = 0.25;
 export const SAMPLE_CHARS = 120;
+/** Reports whose figures are kept at once while the pairs are described (pairs are met report by report, mostly within a county). */
+const FIGURES_KEPT = 4096;
 
 export interface SimilarityResult {
   rows: SimilarRow[];
@@ -50,12 +52,12 @@ export interface SimilarityResult {
   stats: Record<string, number>;
 }
 
-export function similarityStage(ty: TownshipYears, texts: readonly (string | null | undefined)[], names?: PlaceNames): SimilarityResult {
+export function similarityStage(ty: TownshipYears, texts: ReportTexts, names?: PlaceNames): SimilarityResult {
   const t0 = performance.now();
   const n = ty.refs.length;
   const raw: (Uint32Array | null)[] = new Array(n).fill(null);
   for (let i = 0; i < n; i++) {
-    const text = texts[i];
+    const text = texts.at(i);
     if (!text) continue;
     raw[i] = shingles(extractContent(text, ty.refs[i].record.township, false, names));
   }
@@ -144,22 +146,44 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
   }
   const t4 = performance.now();
 
+  pairs.sort((x, y) => y.j - x.j || x.a - y.a || x.b - y.b);
+  // The shared passages and figures, visited report by report (b, then a): each later report's
+  // content is extracted once for all its pairs, and figures come from a small cache.
+  const sharedOf: { chars: number; sample: string }[] = new Array(pairs.length);
+  const figsOf: { compared: number; same: number }[] = new Array(pairs.length);
+  const figuresKept = limitedMemo(FIGURES_KEPT, (i: number): Figures => figures(texts.at(i)!, ty.refs[i].record.cells));
+  const visit = pairs.map((_, x) => x).sort((x, y) => pairs[x].b - pairs[y].b || pairs[x].a - pairs[y].a);
+  let current = -1;
+  let text = "";
+  let content: OwnContent | null = null;
+  for (const x of visit) {
+    const p = pairs[x];
+    if (p.b !== current) {
+      current = p.b;
+      text = texts.at(p.b)!;
+      content = ownContent(text, ty.refs[p.b].record.township, names);
+    }
+    sharedOf[x] = sharedPassage(text, content!, setOf(p.a), keep);
+    figsOf[x] = compareFigures(figuresKept(p.a), figuresKept(p.b));
+  }
+  content = null;
+
   const rows: SimilarRow[] = [];
   const fails = new Map<number, CorpusCheckRow[]>();
   const notes = new Map<number, string[]>();
   const addFail = (i: number, row: CorpusCheckRow) => (fails.get(i) ?? fails.set(i, []).get(i)!).push(row);
-  for (const p of pairs.sort((x, y) => y.j - x.j || x.a - y.a || x.b - y.b)) {
+  for (const [x, p] of pairs.entries()) {
     const ra = ty.refs[p.a];
     const rb = ty.refs[p.b];
     const A = setOf(p.a);
     const B = setOf(p.b);
-    const shared = sharedPassage(texts[p.b]!, rb.record.township, A, keep, names);
+    const shared = sharedOf[x];
     const ka = ty.keyOf[p.a];
     const kb = ty.keyOf[p.b];
     const samePlace = ka !== null && ka === kb;
     const sameYear = ra.record.year !== null && ra.record.year === rb.record.year;
     const kind = samePlace ? (sameYear ? "same_township_same_year" : "same_township_other_year") : "other_township";
-    const figs = compareFigures(figures(texts[p.a]!, ra.record.cells), figures(texts[p.b]!, rb.record.cells));
+    const figs = figsOf[x];
     // Two files of one township-year are a duplicate (duplicate_file), not a copy.
     const copy = kind !== "same_township_same_year" && p.j >= COPY_MIN && figuresCarriedOver(figs);
     let direction = "";
@@ -167,7 +191,7 @@ export function similarityStage(ty: TownshipYears, texts: readonly (string | nul
     if (copy) {
       ({ direction, evidence } = kind === "same_township_other_year" || !sameYear
         ? { direction: "b_from_a", evidence: "later_year" }
-        : whoCopied(ty, texts, p.a, p.b, A, B, setOf));
+        : whoCopied(ty, texts, (i) => raw[i] !== null, p.a, p.b, A, B, setOf));
     }
     const row: SimilarRow = {
       report_a: ra.id, report_b: rb.id, similarity: round(p.j), shared_chars: shared.chars, sample: shared.sample, kind,
@@ -257,15 +281,43 @@ function ordered(ty: TownshipYears, i: number, k: number): [number, number] {
   return [i, k];
 }
 
-/** Characters of report b's own content inside passages it shares with a, and the longest such passage. */
-function sharedPassage(text: string, township: string | null, A: Uint32Array, keep: (h: number) => boolean, names?: PlaceNames): { chars: number; sample: string } {
+/** `fn` memoised for the `limit` most recently used arguments. */
+function limitedMemo<K, V>(limit: number, fn: (k: K) => V): (k: K) => V {
+  const kept = new Map<K, V>();
+  return (k) => {
+    let v = kept.get(k);
+    if (v !== undefined) {
+      kept.delete(k);
+    } else {
+      v = fn(k);
+      if (kept.size >= limit) kept.delete(kept.keys().next().value as K);
+    }
+    kept.set(k, v);
+    return v;
+  };
+}
+
+/** A report's own content with character offsets, and its shingles with their end offsets. */
+interface OwnContent {
+  c: ReturnType<typeof extractContent>;
+  hs: Uint32Array;
+  ends: Int32Array;
+}
+
+function ownContent(text: string, township: string | null, names?: PlaceNames): OwnContent {
   const c = extractContent(text, township, true, names);
   const ends: Int32Array[] = [];
   const hs = shingles(c, ends);
+  return { c, hs, ends: ends[0] };
+}
+
+/** Characters of report b's own content inside passages it shares with a, and the longest such passage. */
+function sharedPassage(text: string, own: OwnContent, A: Uint32Array, keep: (h: number) => boolean): { chars: number; sample: string } {
+  const { c, hs } = own;
   const mark = new Uint8Array(c.length);
   for (let m = 0; m < hs.length; m++) {
     if (!keep(hs[m]) || !hasSorted(A, hs[m])) continue;
-    const e = ends[0][m];
+    const e = own.ends[m];
     mark.fill(1, e - SHINGLE_CHARS + 1, e + 1);
   }
   let chars = 0;
@@ -288,13 +340,13 @@ function sharedPassage(text: string, township: string | null, A: Uint32Array, ke
 
 /** Same-year pair of two townships: who copied whom (see the header). */
 function whoCopied(
-  ty: TownshipYears, texts: readonly (string | null | undefined)[], a: number, b: number,
+  ty: TownshipYears, texts: ReportTexts, hasText: (i: number) => boolean, a: number, b: number,
   A: Uint32Array, B: Uint32Array, setOf: (i: number) => Uint32Array,
 ): { direction: string; evidence: string } {
   const ra = ty.refs[a].record;
   const rb = ty.refs[b].record;
-  const ta = texts[a]!;
-  const tb = texts[b]!;
+  const ta = texts.at(a)!;
+  const tb = texts.at(b)!;
   const bNamesA = !!ra.township && ra.township.length >= 2 && tb.includes(ra.township);
   const aNamesB = !!rb.township && rb.township.length >= 2 && ta.includes(rb.township);
   if (bNamesA !== aNamesB) return { direction: bNamesA ? "b_from_a" : "a_from_b", evidence: "leftover_name" };
@@ -313,7 +365,7 @@ function whoCopied(
     const place = key ? ty.places.get(key) : undefined;
     const year = ty.refs[self].record.year;
     if (!place) return null;
-    const others = [...place.byYear].filter(([y]) => y !== year).flatMap(([, list]) => list.map((r) => r.index)).filter((i) => texts[i]);
+    const others = [...place.byYear].filter(([y]) => y !== year).flatMap(([, list]) => list.map((r) => r.index)).filter(hasText);
     if (others.length === 0) return null;
     const seen = new Uint8Array(shared.length);
     for (const o of others) {
