@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyseCorpus } from "../loaders/corpus-checks/index.ts";
 import { extractContent, PlaceNames, SEP } from "../loaders/corpus-checks/similarity/content.ts";
 import { U32Set, intersectCount, shingles, sortU32, uniqueSorted, fmix32 } from "../loaders/corpus-checks/similarity/hashing.ts";
-import { SIGNATURE_BINS, estimate, lshCandidates, signature } from "../loaders/corpus-checks/similarity/minhash.ts";
+import { BANDS, ROWS, SIGNATURE_BINS, estimate, lshCandidates, signature } from "../loaders/corpus-checks/similarity/minhash.ts";
 import { compareFigures, figures, figuresCarriedOver } from "../loaders/corpus-checks/similarity/figures.ts";
 import { reportId } from "../loaders/output/report-id.ts";
 import type { ReportRecord } from "../loaders/types.ts";
@@ -76,6 +76,46 @@ describe("hashing and MinHash", () => {
     for (let k = 0; k < cand.length; k += 2) pairs.add(`${cand[k]}-${cand[k + 1]}`);
     for (let c = 0; c < 10; c++) expect(pairs.has(`${c * 13}-${400 + c}`)).toBe(true);
     expect(pairs.size).toBeLessThan((n * (n - 1)) / 2 / 100); // far fewer than all pairs
+  });
+
+  it("LSH gives every pair that agrees on a whole band exactly once, also when far more band hits than fit its buffer arrive", () => {
+    // 60 groups of 30 signatures that differ from their group's in 20 random bins: pairs of a group
+    // share about half the bands, so ~850,000 band hits for ~26,000 pairs (the buffer starts at 65,536)
+    let seed = 7;
+    const rand = () => (seed = fmix32(seed + 0x9e3779b9)) / 2 ** 32;
+    const groups = 60;
+    const copies = 30;
+    const n = groups * copies;
+    const sigs = new Uint32Array(n * SIGNATURE_BINS);
+    for (let g = 0; g < groups; g++) {
+      const base = Uint32Array.from({ length: SIGNATURE_BINS }, () => fmix32(Math.floor(rand() * 2 ** 32)));
+      for (let c = 0; c < copies; c++) {
+        const sig = sigs.subarray((g * copies + c) * SIGNATURE_BINS, (g * copies + c + 1) * SIGNATURE_BINS);
+        sig.set(base);
+        for (let k = 0; k < 20; k++) sig[Math.floor(rand() * SIGNATURE_BINS)] = fmix32(Math.floor(rand() * 2 ** 32));
+      }
+    }
+    const cand = lshCandidates(sigs, Array.from({ length: n }, (_, i) => i));
+    const want: string[] = [];
+    let hits = 0;
+    // across groups the bins are independent random 32-bit values: no band agrees (got is checked against all pairs of a group)
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < (Math.floor(i / copies) + 1) * copies; j++) {
+        let bands = 0;
+        for (let b = 0; b < BANDS; b++) {
+          let same = true;
+          for (let r = 0; r < ROWS && same; r++) same = sigs[i * SIGNATURE_BINS + b * ROWS + r] === sigs[j * SIGNATURE_BINS + b * ROWS + r];
+          if (same) bands++;
+        }
+        hits += bands;
+        if (bands) want.push(`${i}-${j}`);
+      }
+    }
+    expect(hits).toBeGreaterThan(4 * 65_536);
+    const got: string[] = [];
+    for (let k = 0; k < cand.length; k += 2) got.push(`${cand[k]}-${cand[k + 1]}`);
+    expect(got.length).toBe(new Set(got).size);
+    expect(got.sort()).toEqual(want.sort());
   });
 });
 

@@ -56,7 +56,7 @@ export async function writeParquetTables(dir: string, tables: ParquetTableInput[
   const work = join(dir, ".parquet-work");
   mkdirSync(work, { recursive: true });
   const instance = await DuckDBInstance.create(":memory:", {
-    memory_limit: options.memoryLimit ?? "2GB",
+    memory_limit: options.memoryLimit ?? "1GB",
     temp_directory: join(work, "spill"),
     threads: "2",
   });

@@ -81,18 +81,28 @@ export const MAX_BUCKET_PAIRS = 64;
  * Candidate pairs [i, j] (i < j) among the reports with a signature (`members`), as a flat array.
  * A pair is emitted once however many bands it shares. Per band, the members are sorted by their
  * band key (typed arrays, no per-bucket objects); pairs are collected as numbers i·n + j, sorted
- * and made unique once at the end.
+ * and made unique whenever the buffer fills (a pair found in many bands is held once, so the buffer
+ * grows with the candidates, not with candidates × bands: at 100,000 reports that was over a GB).
  */
 export function lshCandidates(sigs: Uint32Array, members: number[]): Uint32Array {
   const n = sigs.length / SIGNATURE_BINS;
   const m = members.length;
   let pairs = new Float64Array(1 << 16);
   let np = 0;
+  const unique = () => {
+    const sorted = pairs.subarray(0, np).sort();
+    let w = 0;
+    for (let k = 0; k < np; k++) if (k === 0 || sorted[k] !== sorted[w - 1]) sorted[w++] = sorted[k];
+    np = w;
+  };
   const push = (i: number, j: number) => {
     if (np === pairs.length) {
-      const bigger = new Float64Array(pairs.length * 2);
-      bigger.set(pairs);
-      pairs = bigger;
+      unique();
+      if (np > pairs.length / 2) {
+        const bigger = new Float64Array(pairs.length * 2);
+        bigger.set(pairs.subarray(0, np));
+        pairs = bigger;
+      }
     }
     pairs[np++] = i < j ? i * n + j : j * n + i;
   };
@@ -120,12 +130,12 @@ export function lshCandidates(sigs: Uint32Array, members: number[]): Uint32Array
       x = y;
     }
   }
-  const sorted = pairs.subarray(0, np).sort();
-  const out: number[] = [];
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
-    const a = Math.floor(sorted[k] / n);
-    out.push(a, sorted[k] - a * n);
+  unique();
+  const out = new Uint32Array(np * 2);
+  for (let k = 0; k < np; k++) {
+    const a = Math.floor(pairs[k] / n);
+    out[2 * k] = a;
+    out[2 * k + 1] = pairs[k] - a * n;
   }
-  return Uint32Array.from(out);
+  return out;
 }
