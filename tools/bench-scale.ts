@@ -82,7 +82,10 @@ function stages(output: string): string {
   const writing = at(/正在写入表格/);
   const ended = at(/\n完成：/);
   if (parsed === null || writing === null || ended === null) return "";
-  return `  解析 ${parsed.toFixed(1)} s · 跨报告核对 ${(writing - parsed).toFixed(1)} s · 写表 ${(ended - writing).toFixed(1)} s`;
+  const timings = /NIANBAO_TIMINGS=(\{.*\})/.exec(output)?.[1];
+  const ms = timings ? Object.entries(JSON.parse(timings) as Record<string, number>).filter(([k]) => k.startsWith("ms_") && k !== "ms_total") : [];
+  const checks = ms.length ? `（${ms.map(([k, v]) => `${k.slice(3)} ${(v / 1000).toFixed(1)} s`).join("，")}）` : "";
+  return `  解析 ${parsed.toFixed(1)} s · 跨报告核对 ${(writing - parsed).toFixed(1)} s${checks} · 写表 ${(ended - writing).toFixed(1)} s`;
 }
 
 function check(r: Measured, what: string): Measured {
@@ -188,7 +191,7 @@ async function main() {
   const cache = join(work, "cache");
   const out = join(work, "out");
   mkdirSync(cache);
-  const env = { NIANBAO_CACHE_DIR: cache };
+  const env = { NIANBAO_CACHE_DIR: cache, NIANBAO_TIMINGS: "1" };
   try {
     log(`规模基准：${files.toLocaleString("zh-CN")} 个文件（${DIR}），${JOBS ? `--jobs ${JOBS}` : "线程数自动"}`);
     const cold = check(await measure(parseArgs(out), env), "冷启动解析");

@@ -107,6 +107,8 @@ export async function main(argv: string[]): Promise<number> {
       const reportTexts = textSpill && spillError === null ? textSpill.texts(files) : files.map((f) => texts.get(f) ?? null);
       const { analysis, review } = analyseWithReview(records, reportTexts, { places, gazetteer: gazetteer() }, reviewInputs);
       texts.clear();
+      // NIANBAO_TIMINGS=1: the checks' own counts and milliseconds (npm run bench:scale prints them)
+      if (process.env.NIANBAO_TIMINGS === "1") process.stderr.write(`NIANBAO_TIMINGS=${JSON.stringify(analysis.stats, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}\n`);
       const applied = review.corrections.filter((c) => c.state === "applied").length;
       if (reviewInputs.files.length) {
         progress.stage(`核查记录 ${reviewInputs.decisions.length} 条，更正记录 ${reviewInputs.corrections.length} 条（已应用 ${applied} 条），来自 ${reviewInputs.files.join("、")}`);

@@ -111,12 +111,8 @@ export function findingsTables(records: ReportRecord[], analysis: CorpusAnalysis
       review_state: d ? "decided" : old ? "stale" : null,
     });
   };
-  const rows = [
-    ...records.flatMap((r) => r.checks.map((c) => ({ report_id: reportId(r.file), rule: c.rule, status: c.status as string, expected: c.expected ?? null, actual: c.actual ?? null, cells: c.cells?.join(" ") || null, message: c.message }))),
-    ...analysis.checks,
-  ];
-  for (const c of rows) {
-    if (c.status !== "fail" && c.status !== "warn") continue;
+  type CheckRow = Pick<FindingRow, "report_id" | "rule" | "status" | "expected" | "actual" | "cells" | "message"> & { report_id: string };
+  const found = (c: CheckRow) => {
     const r = byId.get(c.report_id);
     const key = rowKey(c.report_id, c.rule, c.cells);
     push(key, {
@@ -124,7 +120,18 @@ export function findingsTables(records: ReportRecord[], analysis: CorpusAnalysis
       expected: c.expected, actual: c.actual, cells: c.cells, message: c.message,
       county: r?.county ?? null, township: r?.township ?? null, year: r?.year ?? null,
     });
+  };
+  // only the failed and doubtful checks become rows (a national corpus has millions of checks)
+  for (const r of records) {
+    let id: string | null = null;
+    for (const c of r.checks) {
+      const status: string = c.status;
+      if (status !== "fail" && status !== "warn") continue;
+      id ??= reportId(r.file);
+      found({ report_id: id, rule: c.rule, status, expected: c.expected ?? null, actual: c.actual ?? null, cells: c.cells?.join(" ") || null, message: c.message });
+    }
   }
+  for (const c of analysis.checks) if (c.status === "fail" || c.status === "warn") found(c);
   for (const c of analysis.coverage) {
     if (c.status !== "missing") continue;
     const id = missingFindingId(c.county, c.township, c.year);
