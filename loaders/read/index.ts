@@ -32,7 +32,7 @@ export interface ReadText {
   text: string;
   /** The text encoding that was detected (text, HTML), "utf-8" for DOCX, "pdf" for a PDF's text layer. */
   encoding: string;
-  format: "text" | "html" | "docx" | "pdf";
+  format: "text" | "html" | "docx" | "pdf" | "image";
   /** Real tables of the file (HTML, DOCX, PDF); text renderings are recovered later from `text`. */
   tables: Grid[];
   /** The file's own title (HTML <title>, DOCX/PDF metadata), a candidate for the report's title. */
@@ -51,6 +51,8 @@ export interface ReadText {
   pageStarts?: number[];
   /** PDF only: the number of pages. */
   pages?: number;
+  /** Some or all of the text was read from page images by OCR (a scan or an image file). */
+  ocr?: boolean;
 }
 
 export type ReadResult =
@@ -93,6 +95,7 @@ const UNSUPPORTED: Record<string, string> = {
   ".7z": "这是压缩包：请先解压，再放入报告文件",
   ".ofd": "不支持 OFD 格式：请用数科阅读器等软件另存为 PDF 后重试",
 };
+const IMAGE_NEEDS_ASYNC = "文件是图片，需要用异步接口读取（readReportAsync）才能 OCR 识别：请提供文字版 PDF、DOCX 或网页版本";
 const PDF_NEEDS_ASYNC = "PDF 需要用异步接口读取（readReportAsync），当前流程尚未接入：请暂时提供网页、文本或 DOCX 版本";
 
 export function extensionOf(path: string): string {
@@ -100,7 +103,7 @@ export function extensionOf(path: string): string {
   return m ? m[0].toLowerCase() : "";
 }
 
-type Format = "text" | "script" | "html" | "mht" | "docx" | "pdf";
+type Format = "text" | "script" | "html" | "mht" | "docx" | "pdf" | "image";
 type Route = { format: Format; warnings: string[] } | { failure: ReadResult };
 
 /** Synchronous reading: text, saved pages and DOCX; a PDF gets "unsupported" (use readReportAsync). */
@@ -109,6 +112,7 @@ export function readReport(path: string, bytes: Uint8Array, options: ReadOptions
     const route = routeOf(path, bytes);
     if ("failure" in route) return route.failure;
     if (route.format === "pdf") return { kind: "unsupported", message: PDF_NEEDS_ASYNC };
+    if (route.format === "image") return { kind: "needs-ocr", message: IMAGE_NEEDS_ASYNC };
     return readSync(route.format, bytes, route.warnings, new Deadline(options.timeLimitMs ?? fileTimeLimitMs()));
   } catch (e) {
     return failureOf(e);
@@ -121,16 +125,38 @@ export async function readReportAsync(path: string, bytes: Uint8Array, options: 
     const route = routeOf(path, bytes);
     if ("failure" in route) return route.failure;
     const deadline = new Deadline(options.timeLimitMs ?? fileTimeLimitMs());
+    if (route.format === "image") return await readImage(extensionOf(path), bytes);
     if (route.format !== "pdf") return readSync(route.format, bytes, route.warnings, deadline);
     const { readPdf } = await import("./pdf.ts");
     const pdf = await readPdf(bytes, deadline);
     return {
       kind: "text", text: pdf.text, encoding: "pdf", format: "pdf", tables: pdf.tables, title: pdf.title,
-      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], incomplete: pdf.incomplete, pageStarts: pdf.pageStarts, pages: pdf.pages,
+      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], incomplete: pdf.incomplete, pageStarts: pdf.pageStarts, pages: pdf.pages, ocr: pdf.ocr,
     };
   } catch (e) {
     return failureOf(e);
   }
+}
+
+/** An image file: one page read by OCR, laid out like a PDF page. */
+async function readImage(ext: string, bytes: Uint8Array): Promise<ReadResult> {
+  const what = `文件是图片（${ext || "图片"}），不是文字版报告`;
+  const { ocrImageFile } = await import("./scan.ts");
+  const { layoutPages } = await import("./pdf-layout.ts");
+  let scan;
+  try {
+    scan = await ocrImageFile(bytes);
+  } catch (e) {
+    if (e instanceof ReadFailure && e.kind === "needs-ocr") return { kind: "needs-ocr", message: `${what}，且无法 OCR 识别：${e.message}` };
+    if (e instanceof ReadFailure) throw e;
+    return { kind: "needs-ocr", message: `${what}，且图片无法解码（${(e as Error)?.message ?? e}）：请另存为 PNG 或 JPEG 后重试，或提供文字版 PDF、DOCX 或网页版本` };
+  }
+  if (scan.inputs.every((p) => p.runs.length === 0)) return { kind: "needs-ocr", message: `${what}，OCR 未识别出文字（图片可能空白或过于模糊）：请提供更清晰的扫描件或文字版本` };
+  const layout = layoutPages(scan.inputs);
+  return {
+    kind: "text", text: layout.text, encoding: "ocr", format: "image", tables: layout.tables, title: null, pageDate: null, url: null,
+    warnings: [`${what}，文字经 OCR 识别：请以原件为准`, ...scan.warnings], incomplete: false, pageStarts: layout.pageStarts, pages: scan.inputs.length, ocr: true,
+  };
 }
 
 function failureOf(e: unknown): ReadResult {
@@ -200,9 +226,7 @@ function routeOf(path: string, bytes: Uint8Array): Route {
   }
   if (magic === "rtf") return fail("unsupported", UNSUPPORTED[".rtf"]);
   if (magic === "ofd") return fail("unsupported", UNSUPPORTED[".ofd"]);
-  if (magic === "image" || IMAGE_EXTS.has(ext)) {
-    return fail("needs-ocr", `文件是图片（${ext || "图片"}），不是文字版报告：需要 OCR 识别后才能解析，或请提供文字版 PDF、DOCX 或网页版本`);
-  }
+  if (magic === "image" || IMAGE_EXTS.has(ext)) return { format: "image", warnings: [] };
 
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
   if (ext === ".pdf") {

@@ -41,6 +41,8 @@ export interface PageInput {
   height: number;
   runs: TextRun[];
   rules: Rule[];
+  /** Where the positions came from, the head of each cell's provenance: a text layer (default) or OCR of the page image. */
+  origin?: "pdf" | "ocr";
 }
 
 export interface PdfLayout {
@@ -132,7 +134,7 @@ function layoutPage(input: PageInput): PageBlocks {
   tables.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   tables.forEach((t, i) => {
     t.index = i + 1;
-    for (const r of t.regions) r.source = `pdf:p${t.page}:t${t.index}:r${r.r0 + 1}:c${r.c0 + 1}`;
+    for (const r of t.regions) r.source = `${input.origin ?? "pdf"}:p${t.page}:t${t.index}:r${r.r0 + 1}:c${r.c0 + 1}`;
   });
 
   // Unruled tables stay in the text as their tab-separated lines; only ruled ones replace their text.

@@ -24,12 +24,16 @@ export interface PdfRead {
   warnings: string[];
   /** Content is known to be missing: a repaired truncated file, pages that failed or have no text, the page cap. */
   incomplete: boolean;
+  /** Some pages were read by OCR (scans). */
+  ocr: boolean;
 }
 
 /** Pages past this are not read (a township report has 3–15 pages). */
 export const MAX_PDF_PAGES = 300;
 /** Pages in flight at once within one document. */
 const PAGES_AT_ONCE = 8;
+/** A page with fewer characters than this in its text layer is a scan (a page number or a stray mark is not a text layer). */
+const MIN_PAGE_TEXT_CHARS = 10;
 
 /** One page's text runs and rules, or null when pdfjs could not read it. */
 type PageRead = PageInput | null;
@@ -171,7 +175,7 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
         if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
         const runs = textRuns(content.items as RawItem[], viewport.transform);
         let rules: Rule[] = [];
-        if (runs.length > 0 && looksTabular(runs)) {
+        if (charsOf(runs) >= MIN_PAGE_TEXT_CHARS && looksTabular(runs)) {
           const ops = await timeLimited(page.getOperatorList());
           rules = extractRules(ops, viewport.transform, pdfjs.OPS);
         }
@@ -206,20 +210,44 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
           if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) unmapped++;
         }
       }
-      if (page.runs.length === 0) noText.push(i);
+      if (charsOf(page.runs) < MIN_PAGE_TEXT_CHARS) noText.push(i);
       pages.push(page);
     }
     if (failed.length === n) throw new ReadFailure("PDF 文件已损坏（所有页面都无法解析）：请重新下载，或用浏览器/WPS 打开后另存为 PDF");
-    if (chars === 0) {
-      throw new ReadFailure(`PDF 没有文字层（共 ${pageCount} 页，可能是扫描件或图片版）：需要 OCR 识别后才能解析，或请提供文字版 PDF、DOCX 或网页版本`, "needs-ocr");
-    }
     const sample = pages.flatMap((p) => p.runs.map((r) => r.str)).join("").slice(0, 20_000);
     const nonAscii = [...sample].filter((ch) => ch.charCodeAt(0) > 0x7e).length;
-    if (unmapped / chars > 0.3 || (nonAscii > 50 && plausibility(sample) < 0)) {
-      throw new ReadFailure("PDF 的文字层无法解码（字体缺少 Unicode 映射，提取出的是乱码）：需要 OCR 识别，或请提供 DOCX 或网页版本", "needs-ocr");
-    }
+    const garbled = chars > 0 && (unmapped / chars > 0.3 || (nonAscii > 50 && plausibility(sample) < 0));
     if (failed.length) warnings.push(`PDF 第 ${failed.join("、")} 页无法解析（文件可能部分损坏）：这些页的内容缺失`);
-    if (noText.length) warnings.push(`PDF 第 ${noText.join("、")} 页没有文字层（可能是图片）：这些页上的内容需要 OCR 识别`);
+    // Scanned pages (no text layer, a few stray characters, or a layer of unmapped glyphs) are read by OCR.
+    const toOcr = garbled ? pages.map((p) => p.page).filter((p) => !failed.includes(p)) : noText;
+    const wholeScan = garbled || toOcr.length + failed.length === n;
+    let ocr = false;
+    let unread: number[] = [];
+    if (toOcr.length) {
+      const why = garbled ? "PDF 的文字层无法解码（字体缺少 Unicode 映射，提取出的是乱码）" : `PDF 没有文字层（共 ${pageCount} 页，可能是扫描件或图片版）`;
+      try {
+        const { ocrPdfPages } = await import("./scan.ts");
+        const read = await ocrPdfPages(doc, toOcr);
+        for (const input of read.inputs) {
+          const at = pages.findIndex((p) => p.page === input.page);
+          // A page whose few characters OCR does not better (a blank page with its number) keeps its text layer.
+          if (garbled || charsOf(input.runs) > charsOf(pages[at].runs)) {
+            pages[at] = input;
+            ocr = true;
+          } else if (pages[at].runs.length === 0) unread.push(input.page);
+        }
+        warnings.push(...read.warnings);
+      } catch (e) {
+        if (!(e instanceof ReadFailure) || e.kind !== "needs-ocr") throw e;
+        if (wholeScan) throw new ReadFailure(`${why}，且无法 OCR 识别：${e.message}`, "needs-ocr");
+        unread = toOcr.filter((p) => pages[p - 1].runs.length === 0);
+        warnings.push(`PDF 第 ${toOcr.join("、")} 页没有文字层，且无法 OCR 识别：${e.message}`);
+      }
+      if (wholeScan && !ocr) throw new ReadFailure(`${why}，OCR 也未识别出文字（页面可能空白或图像过于模糊）：请提供更清晰的扫描件或文字版本`, "needs-ocr");
+      const read = pages.filter((p) => p.origin === "ocr").map((p) => p.page);
+      if (read.length) warnings.push(`PDF 第 ${read.join("、")} 页是图片，文字经 OCR 识别：请以原件为准`);
+      if (unread.length && !wholeScan) warnings.push(`PDF 第 ${unread.join("、")} 页没有文字层，OCR 也未识别出文字：这些页的内容缺失`);
+    }
     deadline.check();
     const layout = layoutPages(pages);
     let title: string | null = null;
@@ -230,10 +258,15 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     } catch {
       title = null;
     }
-    return { ...layout, pages: pageCount, title, warnings, incomplete: pageCount > MAX_PDF_PAGES || failed.length > 0 || noText.length > 0 };
+    return { ...layout, pages: pageCount, title, warnings, ocr, incomplete: pageCount > MAX_PDF_PAGES || failed.length > 0 || unread.length > 0 };
   } finally {
     void task.destroy().catch(() => undefined);
   }
+}
+
+/** Characters of a page's text runs, white space not counted. */
+function charsOf(runs: TextRun[]): number {
+  return runs.reduce((k, r) => k + r.str.replace(/\s/g, "").length, 0);
 }
 
 function openFailure(e: unknown): ReadFailure {

@@ -1,0 +1,156 @@
+// Page images → positioned words and ruling lines (PageInput), so a scan goes through the same
+// layout and grid logic as a text PDF (pdf-layout.ts).
+//
+// Engine: Debian's tesseract (tesseract-ocr + tesseract-ocr-chi-sim), run as a child process per
+// page with TSV output (each word's box and confidence). Offline by construction: a local binary
+// and local language data. A missing engine is a ReadFailure "needs-ocr" naming the packages.
+//
+// Ruling lines come from the bitmap itself (long runs of dark pixels), so a scanned table gets
+// its cells from its borders, not from the order tesseract reads the words in.
+import { spawnSync } from "node:child_process";
+import type { PageInput, Rule, TextRun } from "./pdf-layout.ts";
+import { ReadFailure } from "./errors.ts";
+
+/** A bitmap in 8-bit grey, one byte per pixel, rows top to bottom. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  /** Pixels per inch of the scan (page coordinates are points: px × 72 / dpi). */
+  dpi: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** Box in pixels of the page image. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Tesseract's confidence, 0–100. */
+  conf: number;
+}
+
+export interface OcrPage {
+  input: PageInput;
+  words: OcrWord[];
+  /** Words dropped for low confidence (their text, for the warning). */
+  doubtful: OcrWord[];
+}
+
+/** Words below this confidence are not used (left out, with a warning). */
+export const MIN_WORD_CONFIDENCE = 40;
+export const OCR_LANGUAGES = "chi_sim";
+
+const MISSING_ENGINE = "未找到 OCR 识别程序（tesseract 及其简体中文语言包）：请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian/Ubuntu：apt-get install tesseract-ocr tesseract-ocr-chi-sim），或提供文字版 PDF、DOCX 或网页版本";
+
+let engine: { version: string } | null | undefined;
+
+/** The installed engine's version with the Chinese data, or null when it cannot run. */
+export function ocrEngine(): { version: string } | null {
+  if (engine !== undefined) return engine;
+  const v = spawnSync("tesseract", ["--version"], { encoding: "utf8" });
+  const langs = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" });
+  const ok = v.status === 0 && langs.status === 0 && /^chi_sim$/m.test(langs.stdout);
+  engine = ok ? { version: `tesseract ${/tesseract\s+(\S+)/.exec(v.stdout + v.stderr)?.[1] ?? "?"}` } : null;
+  return engine;
+}
+
+/** Read one page image (PNG/JPEG/TIFF/PNM bytes for tesseract, the same page in grey for the rules). */
+export function ocrPage(page: number, encoded: Uint8Array, grey: GreyImage): OcrPage {
+  if (!ocrEngine()) throw new ReadFailure(MISSING_ENGINE, "needs-ocr");
+  // psm 6 (one uniform block) keeps tesseract from dropping table cells as "noise"; positions,
+  // not its reading order, place the words.
+  const run = spawnSync("tesseract", ["stdin", "stdout", "-l", OCR_LANGUAGES, "--psm", "6", "--dpi", String(Math.round(grey.dpi)), "-c", "preserve_interword_spaces=1", "tsv"], {
+    input: encoded,
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: "utf8",
+    env: { ...process.env, OMP_THREAD_LIMIT: "1" }, // pages run in parallel; one thread each
+  });
+  if (run.status !== 0) throw new ReadFailure(`OCR 识别失败（第 ${page} 页）：${(run.stderr || "").trim().slice(0, 200) || "tesseract 退出异常"}`, "needs-ocr");
+  const all = parseTsv(run.stdout);
+  const words = all.filter((w) => w.conf >= MIN_WORD_CONFIDENCE);
+  const doubtful = all.filter((w) => w.conf < MIN_WORD_CONFIDENCE);
+  const k = 72 / grey.dpi;
+  const runs: TextRun[] = words.map((w) => ({ str: w.text, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, size: Math.max(1, (w.y1 - w.y0) * k) }));
+  const rules = ruleLines(grey).map((r) => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k }));
+  return { input: { page, width: grey.width * k, height: grey.height * k, runs, rules }, words, doubtful };
+}
+
+/** Tesseract TSV → words (level 5) with text. */
+export function parseTsv(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const line of tsv.split("\n").slice(1)) {
+    const f = line.split("\t");
+    if (f.length < 12 || f[0] !== "5") continue;
+    const text = f.slice(11).join("\t").trim();
+    if (!text) continue;
+    const [left, top, width, height, conf] = [6, 7, 8, 9, 10].map((i) => Number(f[i]));
+    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, conf });
+  }
+  return words;
+}
+
+/**
+ * Horizontal and vertical ruling lines of a bitmap: runs of dark pixels at least MIN_RULE_IN
+ * inches long (longer than any stroke of a character at body size), merged across the few
+ * adjacent pixel rows/columns a printed line is thick.
+ */
+export function ruleLines(img: GreyImage): Rule[] {
+  const minLen = Math.round(img.dpi * MIN_RULE_IN);
+  const dark = (x: number, y: number) => img.data[y * img.width + x] < DARK;
+  const horizontal = segments(img.height, img.width, minLen, (i, j) => dark(j, i));
+  const vertical = segments(img.width, img.height, minLen, (i, j) => dark(i, j));
+  return [
+    ...horizontal.map((s) => ({ x0: s.from, x1: s.to, y0: s.at, y1: s.at })),
+    ...vertical.map((s) => ({ x0: s.at, x1: s.at, y0: s.from, y1: s.to })),
+  ];
+}
+
+const DARK = 140;
+const MIN_RULE_IN = 0.22;
+/** Gaps (pixels) a scanned line may have and still be one line. */
+const GAP_PX = 2;
+
+interface Segment { at: number; from: number; to: number }
+
+/** Dark runs along each line i (j the position along it), then runs on neighbouring lines that overlap merged into one. */
+function segments(lines: number, length: number, minLen: number, dark: (i: number, j: number) => boolean): Segment[] {
+  const open: { first: number; last: number; from: number; to: number }[] = [];
+  const done: Segment[] = [];
+  for (let i = 0; i <= lines; i++) {
+    const found: { from: number; to: number }[] = [];
+    if (i < lines) {
+      let start = -1;
+      let gap = 0;
+      for (let j = 0; j <= length; j++) {
+        const d = j < length && dark(i, j);
+        if (d) {
+          if (start < 0) start = j;
+          gap = 0;
+        } else if (start >= 0 && (++gap > GAP_PX || j === length)) {
+          const end = j - gap;
+          if (end - start + 1 >= minLen) found.push({ from: start, to: end });
+          start = -1;
+          gap = 0;
+        }
+      }
+    }
+    for (let o = open.length - 1; o >= 0; o--) {
+      const seg = open[o];
+      const hit = found.find((f) => f.from <= seg.to && f.to >= seg.from);
+      if (hit) {
+        seg.last = i;
+        seg.from = Math.min(seg.from, hit.from);
+        seg.to = Math.max(seg.to, hit.to);
+        found.splice(found.indexOf(hit), 1);
+      } else if (i - seg.last > 1 || i === lines) {
+        // A thick band is a filled block (a stamp, a photo), not a rule.
+        if (seg.last - seg.first < Math.max(4, minLen / 8)) done.push({ at: (seg.first + seg.last) / 2, from: seg.from, to: seg.to });
+        open.splice(o, 1);
+      }
+    }
+    for (const f of found) open.push({ first: i, last: i, ...f });
+  }
+  return done;
+}

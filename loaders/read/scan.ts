@@ -1,0 +1,83 @@
+// Scans: an image file, or a PDF whose pages carry no text layer → page bitmaps → OCR (ocr.ts)
+// → the PDF reader's layout (lines, ruled grids by position). Bitmaps are decoded and rendered
+// with @napi-rs/canvas (pdf.js renders onto it in Node); nothing is fetched.
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import type { PageInput } from "./pdf-layout.ts";
+import { ocrPage, type GreyImage } from "./ocr.ts";
+
+/** Rendering resolution for PDF pages: tesseract reads CJK body text best at about 200–300 dpi. */
+export const OCR_RENDER_DPI = 200;
+/** An image of unknown resolution is taken to be an A4 page this wide (inches). */
+const A4_WIDTH_IN = 8.27;
+
+export interface ScanPages {
+  inputs: PageInput[];
+  warnings: string[];
+}
+
+type Ctx = ReturnType<ReturnType<typeof createCanvas>["getContext"]>;
+
+function greyOf(ctx: Ctx, width: number, height: number, dpi: number): GreyImage {
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let i = 0, p = 0; p < data.length; i += 4, p++) {
+    // Alpha-composited on white: a transparent PNG is white paper.
+    const a = rgba[i + 3] / 255;
+    data[p] = Math.round((0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]) * a + 255 * (1 - a));
+  }
+  return { width, height, data, dpi };
+}
+
+/** An image file (PNG, JPEG, WebP, GIF, BMP) → one OCR'd page. */
+export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
+  const img = await loadImage(Buffer.from(bytes));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.drawImage(img, 0, 0);
+  const dpi = img.width / A4_WIDTH_IN;
+  const grey = greyOf(ctx, img.width, img.height, dpi);
+  return ocrImages([{ page: 1, png: canvas.toBuffer("image/png"), grey }]);
+}
+
+/** Pages of a PDF (pdf.js document) rendered and OCR'd; `pageNumbers` are 1-based. */
+export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike> }, pageNumbers: number[]): Promise<ScanPages> {
+  const images: PageImage[] = [];
+  for (const n of pageNumbers) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: OCR_RENDER_DPI / 72 });
+    const w = Math.ceil(viewport.width);
+    const h = Math.ceil(viewport.height);
+    const canvas = createCanvas(w, h);
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, w, h);
+    await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport }).promise;
+    images.push({ page: n, png: canvas.toBuffer("image/png"), grey: greyOf(ctx, w, h, OCR_RENDER_DPI) });
+    page.cleanup();
+  }
+  return ocrImages(images);
+}
+
+export interface PdfPageLike {
+  getViewport(o: { scale: number }): { width: number; height: number };
+  render(o: unknown): { promise: Promise<unknown> };
+  cleanup(): void;
+}
+
+interface PageImage { page: number; png: Uint8Array; grey: GreyImage }
+
+function ocrImages(images: PageImage[]): ScanPages {
+  const inputs: PageInput[] = [];
+  const warnings: string[] = [];
+  for (const img of images) {
+    const read = ocrPage(img.page, img.png, img.grey);
+    inputs.push({ ...read.input, origin: "ocr" });
+    if (read.doubtful.length) {
+      const sample = read.doubtful.slice(0, 8).map((w) => w.text).join(" ");
+      warnings.push(`OCR 第 ${img.page} 页有 ${read.doubtful.length} 处文字识别把握不足，已舍弃（如：${sample}）：请核对原件`);
+    }
+  }
+  return { inputs, warnings };
+}
