@@ -56,25 +56,57 @@ export function ocrEngine(): { version: string } | null {
   return engine;
 }
 
-/** Read one page image (PNG/JPEG/TIFF/PNM bytes for tesseract, the same page in grey for the rules). */
-export function ocrPage(page: number, encoded: Uint8Array, grey: GreyImage): OcrPage {
+/** Read one page image in grey. */
+export function ocrPage(page: number, grey: GreyImage): OcrPage {
   if (!ocrEngine()) throw new ReadFailure(MISSING_ENGINE, "needs-ocr");
+  const lines = ruleLines(grey);
+  // Table borders confuse tesseract's page segmentation (cells are dropped or read as 口/日):
+  // it reads a copy with the ruling lines painted white.
+  const encoded = pgm(withoutLines(grey, lines));
   // psm 6 (one uniform block) keeps tesseract from dropping table cells as "noise"; positions,
   // not its reading order, place the words.
-  const run = spawnSync("tesseract", ["stdin", "stdout", "-l", OCR_LANGUAGES, "--psm", "6", "--dpi", String(Math.round(grey.dpi)), "-c", "preserve_interword_spaces=1", "tsv"], {
+  const text = tesseract(page, encoded, grey.dpi, [OCR_LANGUAGES, "--psm", "6", "-c", "preserve_interword_spaces=1"]);
+  // The Chinese model reads a lone "0" in a table cell as 日/回/加: a second pass that knows only
+  // digits reads the numbers, and wins where its boxes cover a doubtful word.
+  const digits = tesseract(page, encoded, grey.dpi, ["eng", "--psm", "11", "-c", `tessedit_char_whitelist=${DIGIT_CHARS}`]).filter((w) => /^\d+(\.\d+)?$/.test(w.text) && w.conf >= MIN_DIGIT_CONFIDENCE);
+  const { words, doubtful } = mergePasses(text, digits);
+  const k = 72 / grey.dpi;
+  const runs: TextRun[] = words.map((w) => ({ str: w.text, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, size: Math.max(1, (w.y1 - w.y0) * k) }));
+  const rules = lines.map((r) => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k }));
+  return { input: { page, width: grey.width * k, height: grey.height * k, runs, rules }, words, doubtful };
+}
+
+function tesseract(page: number, encoded: Uint8Array, dpi: number, args: string[]): OcrWord[] {
+  const run = spawnSync("tesseract", ["stdin", "stdout", "-l", ...args, "--dpi", String(Math.round(dpi)), "tsv"], {
     input: encoded,
     maxBuffer: 64 * 1024 * 1024,
     encoding: "utf8",
     env: { ...process.env, OMP_THREAD_LIMIT: "1" }, // pages run in parallel; one thread each
   });
   if (run.status !== 0) throw new ReadFailure(`OCR 识别失败（第 ${page} 页）：${(run.stderr || "").trim().slice(0, 200) || "tesseract 退出异常"}`, "needs-ocr");
-  const all = parseTsv(run.stdout);
-  const words = all.filter((w) => w.conf >= MIN_WORD_CONFIDENCE);
-  const doubtful = all.filter((w) => w.conf < MIN_WORD_CONFIDENCE);
-  const k = 72 / grey.dpi;
-  const runs: TextRun[] = words.map((w) => ({ str: w.text, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, size: Math.max(1, (w.y1 - w.y0) * k) }));
-  const rules = ruleLines(grey).map((r) => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k }));
-  return { input: { page, width: grey.width * k, height: grey.height * k, runs, rules }, words, doubtful };
+  return parseTsv(run.stdout);
+}
+
+const DIGIT_CHARS = "0123456789.";
+const MIN_DIGIT_CONFIDENCE = 60;
+const HAN = /\p{Script=Han}/u;
+
+const overlaps = (a: OcrWord, b: OcrWord) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+/**
+ * The text pass's words, except where a confident digit of the digits pass lies over a word the
+ * text pass doubted or read as digits too; a digit over a confidently read Chinese word is a
+ * stroke read as a number and is dropped.
+ */
+export function mergePasses(text: OcrWord[], digits: OcrWord[]): { words: OcrWord[]; doubtful: OcrWord[] } {
+  const firm = (w: OcrWord) => w.conf >= MIN_WORD_CONFIDENCE && HAN.test(w.text);
+  const used = digits.filter((d) => !text.some((t) => firm(t) && overlaps(t, d)));
+  const replaced = (t: OcrWord) => !firm(t) && used.some((d) => overlaps(t, d));
+  const kept = text.filter((t) => !replaced(t));
+  return {
+    words: [...kept.filter((w) => w.conf >= MIN_WORD_CONFIDENCE), ...used],
+    doubtful: kept.filter((w) => w.conf < MIN_WORD_CONFIDENCE),
+  };
 }
 
 /** Tesseract TSV → words (level 5) with text. */
@@ -91,20 +123,46 @@ export function parseTsv(tsv: string): OcrWord[] {
   return words;
 }
 
+/** A ruling line in pixels, with the band of pixel rows/columns it covers. */
+export interface PixelRule extends Rule {
+  thickness: number;
+}
+
 /**
  * Horizontal and vertical ruling lines of a bitmap: runs of dark pixels at least MIN_RULE_IN
  * inches long (longer than any stroke of a character at body size), merged across the few
  * adjacent pixel rows/columns a printed line is thick.
  */
-export function ruleLines(img: GreyImage): Rule[] {
+export function ruleLines(img: GreyImage): PixelRule[] {
   const minLen = Math.round(img.dpi * MIN_RULE_IN);
   const dark = (x: number, y: number) => img.data[y * img.width + x] < DARK;
   const horizontal = segments(img.height, img.width, minLen, (i, j) => dark(j, i));
   const vertical = segments(img.width, img.height, minLen, (i, j) => dark(i, j));
   return [
-    ...horizontal.map((s) => ({ x0: s.from, x1: s.to, y0: s.at, y1: s.at })),
-    ...vertical.map((s) => ({ x0: s.at, x1: s.at, y0: s.from, y1: s.to })),
+    ...horizontal.map((s) => ({ x0: s.from, x1: s.to, y0: s.at, y1: s.at, thickness: s.thickness })),
+    ...vertical.map((s) => ({ x0: s.at, x1: s.at, y0: s.from, y1: s.to, thickness: s.thickness })),
   ];
+}
+
+/** A copy of the image with the ruling lines (and a pixel around them, the anti-aliasing) white. */
+export function withoutLines(img: GreyImage, lines: PixelRule[]): GreyImage {
+  const data = img.data.slice();
+  for (const r of lines) {
+    const half = r.thickness / 2 + 1.5;
+    const horizontal = r.y0 === r.y1;
+    const x0 = Math.max(0, Math.floor(horizontal ? r.x0 : r.x0 - half));
+    const x1 = Math.min(img.width - 1, Math.ceil(horizontal ? r.x1 : r.x1 + half));
+    const y0 = Math.max(0, Math.floor(horizontal ? r.y0 - half : r.y0));
+    const y1 = Math.min(img.height - 1, Math.ceil(horizontal ? r.y1 + half : r.y1));
+    for (let y = y0; y <= y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1 + 1);
+  }
+  return { ...img, data };
+}
+
+/** Binary PGM (P5): a format tesseract reads with no image library in between. */
+export function pgm(img: GreyImage): Uint8Array {
+  const head = Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, "latin1");
+  return new Uint8Array(Buffer.concat([head, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength)]));
 }
 
 const DARK = 140;
@@ -112,7 +170,7 @@ const MIN_RULE_IN = 0.22;
 /** Gaps (pixels) a scanned line may have and still be one line. */
 const GAP_PX = 2;
 
-interface Segment { at: number; from: number; to: number }
+interface Segment { at: number; from: number; to: number; thickness: number }
 
 /** Dark runs along each line i (j the position along it), then runs on neighbouring lines that overlap merged into one. */
 function segments(lines: number, length: number, minLen: number, dark: (i: number, j: number) => boolean): Segment[] {
@@ -146,7 +204,7 @@ function segments(lines: number, length: number, minLen: number, dark: (i: numbe
         found.splice(found.indexOf(hit), 1);
       } else if (i - seg.last > 1 || i === lines) {
         // A thick band is a filled block (a stamp, a photo), not a rule.
-        if (seg.last - seg.first < Math.max(4, minLen / 8)) done.push({ at: (seg.first + seg.last) / 2, from: seg.from, to: seg.to });
+        if (seg.last - seg.first < Math.max(4, minLen / 8)) done.push({ at: (seg.first + seg.last) / 2, from: seg.from, to: seg.to, thickness: seg.last - seg.first + 1 });
         open.splice(o, 1);
       }
     }

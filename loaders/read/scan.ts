@@ -5,8 +5,9 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { PageInput } from "./pdf-layout.ts";
 import { ocrPage, type GreyImage } from "./ocr.ts";
 
-/** Rendering resolution for PDF pages: tesseract reads CJK body text best at about 200–300 dpi. */
-export const OCR_RENDER_DPI = 200;
+/** Rendering resolution for PDF pages: tesseract reads CJK body text best at about 300 dpi. */
+export const OCR_RENDER_DPI = 300;
+const MAX_UPSCALE = 3;
 /** An image of unknown resolution is taken to be an A4 page this wide (inches). */
 const A4_WIDTH_IN = 8.27;
 
@@ -31,14 +32,19 @@ function greyOf(ctx: Ctx, width: number, height: number, dpi: number): GreyImage
 /** An image file (PNG, JPEG, WebP, GIF, BMP) → one OCR'd page. */
 export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
   const img = await loadImage(Buffer.from(bytes));
-  const canvas = createCanvas(img.width, img.height);
+  const dpi = img.width / A4_WIDTH_IN;
+  // Tesseract wants characters 20–30 px high: a small image (a screenshot, a 110 dpi scan) is enlarged first.
+  const scale = Math.min(MAX_UPSCALE, Math.max(1, OCR_RENDER_DPI / dpi));
+  const w = Math.round(img.width * scale);
+  const h = Math.round(img.height * scale);
+  const canvas = createCanvas(w, h);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const dpi = img.width / A4_WIDTH_IN;
-  const grey = greyOf(ctx, img.width, img.height, dpi);
-  return ocrImages([{ page: 1, png: canvas.toBuffer("image/png"), grey }]);
+  ctx.fillRect(0, 0, w, h);
+  ctx.imageSmoothingQuality = "high";
+  ctx.drawImage(img, 0, 0, w, h);
+  const grey = greyOf(ctx, w, h, dpi * scale);
+  return ocrImages([{ page: 1, grey }]);
 }
 
 /** Pages of a PDF (pdf.js document) rendered and OCR'd; `pageNumbers` are 1-based. */
@@ -54,7 +60,7 @@ export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, w, h);
     await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport }).promise;
-    images.push({ page: n, png: canvas.toBuffer("image/png"), grey: greyOf(ctx, w, h, OCR_RENDER_DPI) });
+    images.push({ page: n, grey: greyOf(ctx, w, h, OCR_RENDER_DPI) });
     page.cleanup();
   }
   return ocrImages(images);
@@ -66,13 +72,13 @@ export interface PdfPageLike {
   cleanup(): void;
 }
 
-interface PageImage { page: number; png: Uint8Array; grey: GreyImage }
+interface PageImage { page: number; grey: GreyImage }
 
 function ocrImages(images: PageImage[]): ScanPages {
   const inputs: PageInput[] = [];
   const warnings: string[] = [];
   for (const img of images) {
-    const read = ocrPage(img.page, img.png, img.grey);
+    const read = ocrPage(img.page, img.grey);
     inputs.push({ ...read.input, origin: "ocr" });
     if (read.doubtful.length) {
       const sample = read.doubtful.slice(0, 8).map((w) => w.text).join(" ");
