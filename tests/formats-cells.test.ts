@@ -40,9 +40,12 @@ describe("every format gives the same cells as the UTF-8 text", () => {
     expect(cellsOf(r)).toEqual(cellsOf(reference));
   });
 
-  it("an image-only PDF is needs-ocr, not an empty report that looks clean", async () => {
+  it("an image-only PDF is read by OCR: every cell it gives is the text version's", async () => {
     const r = await parseReportAsync("scan.pdf", new Uint8Array(readFileSync(join(FIXTURES, "report-2021-scan.pdf"))));
-    expect(r.status).toBe("needs-ocr");
-    expect(r.cells).toEqual([]);
+    expect(["ok", "partial"]).toContain(r.status);
+    const valueOf = (c: string) => c.slice(0, c.indexOf("|")); // table.row.col=value (OCR may print the raw text differently)
+    const truth = new Set(cellsOf(reference).map(valueOf));
+    const read = cellsOf(r).map(valueOf);
+    expect(read.filter((c) => !truth.has(c))).toEqual([]);
   });
 });

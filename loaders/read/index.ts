@@ -149,7 +149,7 @@ async function readImage(ext: string, bytes: Uint8Array): Promise<ReadResult> {
   } catch (e) {
     if (e instanceof ReadFailure && e.kind === "needs-ocr") return { kind: "needs-ocr", message: `${what}，且无法 OCR 识别：${e.message}` };
     if (e instanceof ReadFailure) throw e;
-    return { kind: "needs-ocr", message: `${what}，且图片无法解码（${(e as Error)?.message ?? e}）：请另存为 PNG 或 JPEG 后重试，或提供文字版 PDF、DOCX 或网页版本` };
+    return { kind: "needs-ocr", message: `${what}，且图片无法解码，无法 OCR 识别（${(e as Error)?.message ?? e}）：请另存为 PNG 或 JPEG 后重试，或提供文字版 PDF、DOCX 或网页版本` };
   }
   if (scan.inputs.every((p) => p.runs.length === 0)) return { kind: "needs-ocr", message: `${what}，OCR 未识别出文字（图片可能空白或过于模糊）：请提供更清晰的扫描件或文字版本` };
   const layout = layoutPages(scan.inputs);

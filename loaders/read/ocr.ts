@@ -59,6 +59,8 @@ export function ocrEngine(): { version: string } | null {
 /** Read one page image in grey. */
 export function ocrPage(page: number, grey: GreyImage): OcrPage {
   if (!ocrEngine()) throw new ReadFailure(MISSING_ENGINE, "needs-ocr");
+  // A blank page (or one pdf.js could not paint) has nothing to read: no tesseract run.
+  if (inkShare(grey) < MIN_INK_SHARE) return { input: { page, width: grey.width * (72 / grey.dpi), height: grey.height * (72 / grey.dpi), runs: [], rules: [] }, words: [], doubtful: [] };
   const lines = ruleLines(grey);
   // Table borders confuse tesseract's page segmentation (cells are dropped or read as 口/日):
   // it reads a copy with the ruling lines painted white.
@@ -74,6 +76,16 @@ export function ocrPage(page: number, grey: GreyImage): OcrPage {
   const runs: TextRun[] = words.map((w) => ({ str: w.text, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, size: Math.max(1, (w.y1 - w.y0) * k) }));
   const rules = lines.map((r) => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k }));
   return { input: { page, width: grey.width * k, height: grey.height * k, runs, rules }, words, doubtful };
+}
+
+const MIN_INK_SHARE = 0.0005;
+
+/** The share of dark pixels, sampled on every 7th pixel. */
+function inkShare(img: GreyImage): number {
+  let dark = 0;
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 7, n++) if (img.data[i] < DARK) dark++;
+  return n ? dark / n : 0;
 }
 
 function tesseract(page: number, encoded: Uint8Array, dpi: number, args: string[]): OcrWord[] {
