@@ -3,11 +3,13 @@
 // with @napi-rs/canvas (pdf.js renders onto it in Node); nothing is fetched.
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { PageInput } from "./pdf-layout.ts";
+import { plausibility } from "./decode.ts";
 import { ocrPage, type GreyImage } from "./ocr.ts";
 
 /** Rendering resolution for PDF pages: tesseract reads CJK body text best at about 300 dpi. */
 export const OCR_RENDER_DPI = 300;
 const MAX_UPSCALE = 3;
+const MIN_HAN_PER_PAGE = 10;
 /** An image of unknown resolution is taken to be an A4 page this wide (inches). */
 const A4_WIDTH_IN = 8.27;
 
@@ -31,6 +33,8 @@ function greyOf(ctx: Ctx, width: number, height: number, dpi: number): GreyImage
 
 /** An image file (PNG, JPEG, WebP, GIF, BMP) → one OCR'd page. */
 export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
+  // The native decoder crashes the process on a truncated file: only complete PNG/JPEG reach it.
+  if (!completePngOrJpeg(bytes)) throw new Error("只支持完整的 PNG 或 JPEG 图片（文件可能不完整，或是 TIFF/GIF 等格式）");
   const img = await loadImage(Buffer.from(bytes));
   const dpi = img.width / A4_WIDTH_IN;
   // Tesseract wants characters 20–30 px high: a small image (a screenshot, a 110 dpi scan) is enlarged first.
@@ -45,6 +49,16 @@ export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
   ctx.drawImage(img, 0, 0, w, h);
   const grey = greyOf(ctx, w, h, dpi * scale);
   return ocrImages([{ page: 1, grey }]);
+}
+
+function completePngOrJpeg(b: Uint8Array): boolean {
+  const n = b.length;
+  if (n < 64) return false;
+  const png = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+  if (png) return Buffer.from(b.subarray(n - 12)).includes("IEND", 0, "latin1");
+  const jpeg = b[0] === 0xff && b[1] === 0xd8;
+  // A JPEG ends with its EOI marker (a few padding bytes after it are common).
+  return jpeg && Buffer.from(b.subarray(Math.max(0, n - 32))).includes(Buffer.from([0xff, 0xd9]));
 }
 
 /** Pages of a PDF (pdf.js document) rendered and OCR'd; `pageNumbers` are 1-based. */
@@ -79,6 +93,12 @@ function ocrImages(images: PageImage[]): ScanPages {
   const warnings: string[] = [];
   for (const img of images) {
     const read = ocrPage(img.page, img.grey);
+    // A report page has Chinese text: OCR output without it (a photo, a garbled rendering) is noise, not a reading.
+    const han = read.words.reduce((n, w) => n + (w.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
+    if (han < MIN_HAN_PER_PAGE || plausibility(read.words.map((w) => w.text).join("")) < 0) {
+      inputs.push({ ...read.input, runs: [], rules: [], origin: "ocr" });
+      continue;
+    }
     inputs.push({ ...read.input, origin: "ocr" });
     if (read.doubtful.length) {
       const sample = read.doubtful.slice(0, 8).map((w) => w.text).join(" ");
