@@ -6,6 +6,11 @@ import { mergePasses, ocrEngine, parseTsv, ruleLines, withoutLines, type GreyIma
 import { readReportAsync } from "../loaders/read/index.ts";
 import { parseReportAsync } from "../loaders/parse-report.ts";
 import { launchChromium, type LaunchedChromium } from "./helpers/chromium.ts";
+import { pngPagesPdf, textLinesPng } from "./helpers/scan-fixtures.ts";
+import { parseFilesInWorkers } from "../loaders/parallel/pool.ts";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 function blank(width: number, height: number, dpi = 100): GreyImage {
   return { width, height, dpi, data: new Uint8Array(width * height).fill(255) };
@@ -42,6 +47,49 @@ describe("ruling lines from a bitmap", () => {
     expect(merged.words.map((w) => w.text).sort()).toEqual(["0", "规章"]);
     expect(merged.doubtful).toEqual([]);
   });
+});
+
+// A few lines of a report per page: quick to OCR, slower than the short limits below.
+const LINES = Array.from({ length: 8 }, (_, i) => `青石镇人民政府${2022 - i}年政府信息公开工作年度报告第${i + 1}部分，本年度主动公开政府信息一百二十条。`);
+
+describe.skipIf(!ocrEngine())("the time limit counts OCR pages", () => {
+  let pdf: Uint8Array;
+  let png: Uint8Array;
+  beforeAll(async () => {
+    png = await textLinesPng(LINES);
+    pdf = await pngPagesPdf([png, png, png]);
+    await readReportAsync("warm.pdf", pdf.subarray(0, 0)); // pdfjs loaded before any timing
+  });
+
+  it("a three-page scan is read under a file limit far shorter than its OCR", async () => {
+    const started = Date.now();
+    const read = await readReportAsync("scan.pdf", pdf, { timeLimitMs: 1_000 });
+    expect(read.kind, "message" in read ? read.message : "").toBe("text");
+    if (read.kind !== "text") return;
+    expect(Date.now() - started).toBeGreaterThan(1_000); // OCR took longer than the file's own limit
+    expect(read.ocr).toBe(true);
+    expect(read.text.match(/青石镇人民政府/g)?.length).toBeGreaterThanOrEqual(3 * 6);
+  }, 60_000);
+
+  it("a scan whose OCR runs out of its own time is needs-ocr with the reason, not an error", async () => {
+    const pdfRead = await readReportAsync("scan.pdf", pdf, { ocrPageTimeLimitMs: 100 });
+    expect(pdfRead.kind).toBe("needs-ocr");
+    if (pdfRead.kind === "needs-ocr") expect(pdfRead.message).toMatch(/没有文字层.*OCR 识别超时/);
+    const imageRead = await readReportAsync("scan.png", png, { ocrPageTimeLimitMs: 100 });
+    expect(imageRead.kind).toBe("needs-ocr");
+    if (imageRead.kind === "needs-ocr") expect(imageRead.message).toMatch(/图片.*OCR 识别超时/);
+  }, 60_000);
+
+  it("the parse pool's watchdog waits for the OCR time granted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-ocr-pool-"));
+    writeFileSync(join(dir, "scan.pdf"), pdf);
+    const records: { status: string; error: string | null; warnings: string[] }[] = [];
+    // Without the grant the watchdog would stop the file after 300 ms, mid-OCR.
+    await parseFilesInWorkers([join(dir, "scan.pdf")], { jobs: 1, hardTimeLimitMs: 300, onRecord: (r) => records.push(r) });
+    expect(records).toHaveLength(1);
+    expect(records[0].error ?? "").not.toMatch(/超时/);
+    expect(records[0].warnings.join("\n")).toContain("文字经 OCR 识别");
+  }, 120_000);
 });
 
 const DEMO = "data/reports/demo/桐川县/安乐镇/2021年安乐镇政府信息公开工作年度报告.html";

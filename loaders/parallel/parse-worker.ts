@@ -6,6 +6,7 @@ import { setRawPath } from "../files.ts";
 import { gazetteer } from "../identity/gazetteer.ts";
 import { compactWithDetails } from "../output/compact-record.ts";
 import type { DetailRows } from "../output/detail-rows.ts";
+import { onDeadlineGrant } from "../read/errors.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
@@ -27,6 +28,10 @@ export interface ParseJob {
 export interface ParseStarted {
   started: number;
 }
+/** Sent when the file's reader is granted more time (OCR of scanned pages): the watchdog waits that much longer. */
+export interface ParseExtended {
+  extend: number;
+}
 export interface ParseResult {
   index: number;
   record: ReportRecord;
@@ -46,6 +51,7 @@ let queue = Promise.resolve();
 port.on("message", (job: ParseJob) => {
   queue = queue.then(() => parse(job));
 });
+onDeadlineGrant((ms) => port.postMessage({ extend: ms } satisfies ParseExtended));
 // Load the gazetteer before saying ready: the first file's time limit is then its own, not the
 // worker's warm-up.
 gazetteer();

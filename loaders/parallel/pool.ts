@@ -14,7 +14,7 @@ import type { DetailRows } from "../output/detail-rows.ts";
 import type { PlaceIndex } from "../identity/places.ts";
 import type { ParseCacheConfig } from "../parse-cache.ts";
 import type { ReportRecord } from "../types.ts";
-import type { ParseJob, ParseResult, ParseStarted, WorkerSetup } from "./parse-worker.ts";
+import type { ParseExtended, ParseJob, ParseResult, ParseStarted, WorkerSetup } from "./parse-worker.ts";
 
 export interface PoolOptions {
   jobs: number;
@@ -107,20 +107,30 @@ export async function parseFilesInWorkers(files: string[], options: PoolOptions)
       };
       let ready = false;
       let watchdog: NodeJS.Timeout | undefined;
+      let due = 0;
+      let allowed = hardMs;
       let failure = "";
-      worker.on("message", (message: ParseResult | ParseStarted | "ready") => {
+      const watch = (ms: number) => {
+        clearTimeout(watchdog);
+        due = Date.now() + ms;
+        watchdog = setTimeout(() => {
+          // terminate() stops JavaScript even inside a busy loop; "exit" then reports the file
+          failure = hardTimeoutMessage(allowed);
+          void worker.terminate();
+        }, ms);
+      };
+      worker.on("message", (message: ParseResult | ParseStarted | ParseExtended | "ready") => {
         if (message === "ready") {
           ready = true;
           return feed();
         }
         if ("started" in message) {
-          clearTimeout(watchdog);
-          watchdog = setTimeout(() => {
-            // terminate() stops JavaScript even inside a busy loop; "exit" then reports the file
-            failure = hardTimeoutMessage(hardMs);
-            void worker.terminate();
-          }, hardMs);
-          return;
+          allowed = hardMs;
+          return watch(hardMs);
+        }
+        if ("extend" in message) {
+          allowed += message.extend;
+          return watch(Math.max(0, due - Date.now()) + message.extend);
         }
         clearTimeout(watchdog);
         held.delete(message.index);

@@ -22,6 +22,7 @@ import { readDocx } from "./docx.ts";
 import { isMht, mhtHtmlPart } from "./mht.ts";
 import { markupInText } from "./markup-in-text.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
+import { ocrPageTimeLimitMs } from "./ocr.ts";
 import type { Grid } from "./grid.ts";
 
 export { MAX_PDF_PAGES } from "./pdf.ts";
@@ -53,6 +54,8 @@ export interface ReadText {
   pages?: number;
   /** Some or all of the text was read from page images by OCR (a scan or an image file). */
   ocr?: boolean;
+  /** With `ocr`: the pages (1-based) whose text came from OCR. */
+  ocrPages?: number[];
 }
 
 export type ReadResult =
@@ -64,6 +67,8 @@ export type ReadResult =
 export interface ReadOptions {
   /** Per-file time limit for PDF and DOCX parsing, in ms (default PARSE_TIME_LIMIT_MS). */
   timeLimitMs?: number;
+  /** Time OCR may take per scanned page or image, granted on top of the file's limit (default ocrPageTimeLimitMs()). */
+  ocrPageTimeLimitMs?: number;
 }
 
 /** Files over this size are reported, not read (a township report is rarely over 2 MB). */
@@ -125,13 +130,14 @@ export async function readReportAsync(path: string, bytes: Uint8Array, options: 
     const route = routeOf(path, bytes);
     if ("failure" in route) return route.failure;
     const deadline = new Deadline(options.timeLimitMs ?? fileTimeLimitMs());
-    if (route.format === "image") return await readImage(extensionOf(path), bytes);
+    const ocrPageMs = options.ocrPageTimeLimitMs ?? ocrPageTimeLimitMs();
+    if (route.format === "image") return await readImage(extensionOf(path), bytes, deadline.grant(ocrPageMs));
     if (route.format !== "pdf") return readSync(route.format, bytes, route.warnings, deadline);
     const { readPdf } = await import("./pdf.ts");
-    const pdf = await readPdf(bytes, deadline);
+    const pdf = await readPdf(bytes, deadline, ocrPageMs);
     return {
       kind: "text", text: pdf.text, encoding: "pdf", format: "pdf", tables: pdf.tables, title: pdf.title,
-      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], incomplete: pdf.incomplete, pageStarts: pdf.pageStarts, pages: pdf.pages, ocr: pdf.ocr,
+      pageDate: null, url: null, warnings: [...route.warnings, ...pdf.warnings], incomplete: pdf.incomplete, pageStarts: pdf.pageStarts, pages: pdf.pages, ocr: pdf.ocr, ocrPages: pdf.ocrPages,
     };
   } catch (e) {
     return failureOf(e);
@@ -139,13 +145,13 @@ export async function readReportAsync(path: string, bytes: Uint8Array, options: 
 }
 
 /** An image file: one page read by OCR, laid out like a PDF page. */
-async function readImage(ext: string, bytes: Uint8Array): Promise<ReadResult> {
+async function readImage(ext: string, bytes: Uint8Array, deadline: Deadline): Promise<ReadResult> {
   const what = `文件是图片（${ext || "图片"}），不是文字版报告`;
   const { ocrImageFile } = await import("./scan.ts");
   const { layoutPages } = await import("./pdf-layout.ts");
   let scan;
   try {
-    scan = await ocrImageFile(bytes);
+    scan = await ocrImageFile(bytes, deadline);
   } catch (e) {
     if (e instanceof ReadFailure && e.kind === "needs-ocr") return { kind: "needs-ocr", message: `${what}，且无法 OCR 识别：${e.message}` };
     if (e instanceof ReadFailure) throw e;
@@ -155,7 +161,7 @@ async function readImage(ext: string, bytes: Uint8Array): Promise<ReadResult> {
   const layout = layoutPages(scan.inputs);
   return {
     kind: "text", text: layout.text, encoding: "ocr", format: "image", tables: layout.tables, title: null, pageDate: null, url: null,
-    warnings: [`${what}，文字经 OCR 识别：请以原件为准`, ...scan.warnings], incomplete: false, pageStarts: layout.pageStarts, pages: scan.inputs.length, ocr: true,
+    warnings: [`${what}，文字经 OCR 识别：请以原件为准`, ...scan.warnings], incomplete: false, pageStarts: layout.pageStarts, pages: scan.inputs.length, ocr: true, ocrPages: scan.inputs.map((p) => p.page),
   };
 }
 

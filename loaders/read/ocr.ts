@@ -9,7 +9,7 @@
 // its cells from its borders, not from the order tesseract reads the words in.
 import { spawnSync } from "node:child_process";
 import type { PageInput, Rule, TextRun } from "./pdf-layout.ts";
-import { ReadFailure } from "./errors.ts";
+import { Deadline, ReadFailure } from "./errors.ts";
 
 /** A bitmap in 8-bit grey, one byte per pixel, rows top to bottom. */
 export interface GreyImage {
@@ -38,6 +38,20 @@ export interface OcrPage {
   doubtful: OcrWord[];
 }
 
+/** Time OCR may take per page, on top of the file's time limit (two tesseract passes over a tall
+ * page take ~16–19 s on a 2-core machine that is busy with other work). */
+export const OCR_PAGE_TIME_LIMIT_MS = 60_000;
+
+/** The per-page OCR allowance in force: NIANBAO_OCR_PAGE_TIME_LIMIT_MS when set, else OCR_PAGE_TIME_LIMIT_MS. */
+export function ocrPageTimeLimitMs(): number {
+  const v = Number(typeof process === "undefined" ? undefined : process.env.NIANBAO_OCR_PAGE_TIME_LIMIT_MS);
+  return Number.isFinite(v) && v > 0 ? v : OCR_PAGE_TIME_LIMIT_MS;
+}
+
+export function ocrTimeoutFailure(page: number, ms: number): ReadFailure {
+  return new ReadFailure(`OCR 识别超时（第 ${page} 页，OCR 时限 ${Number((ms / 1000).toFixed(1))} 秒）：页面可能过大或过于复杂，请提供文字版 PDF、DOCX 或网页版本，或单独重试`, "needs-ocr");
+}
+
 /** Words below this confidence are not used (left out, with a warning). */
 export const MIN_WORD_CONFIDENCE = 40;
 export const OCR_LANGUAGES = "chi_sim";
@@ -56,29 +70,37 @@ export function ocrEngine(): { version: string } | null {
   return engine;
 }
 
-/** Read one page image in grey. */
-export function ocrPage(page: number, grey: GreyImage): OcrPage {
+/** Read one page image in grey, within `deadline` (the OCR's own: see Deadline.grant). */
+export function ocrPage(page: number, grey: GreyImage, deadline: Deadline): OcrPage {
   if (!ocrEngine()) throw new ReadFailure(MISSING_ENGINE, "needs-ocr");
-  // A blank page (or one pdf.js could not paint) has nothing to read: no tesseract run.
-  if (inkShare(grey) < MIN_INK_SHARE) return { input: { page, width: grey.width * (72 / grey.dpi), height: grey.height * (72 / grey.dpi), runs: [], rules: [] }, words: [], doubtful: [] };
+  const k = 72 / grey.dpi;
+  const nothing: OcrPage = { input: { page, width: grey.width * k, height: grey.height * k, runs: [], rules: [] }, words: [], doubtful: [] };
+  // A blank page (or one pdf.js could not paint) has nothing to read, nor has a page that is
+  // mostly dark (a fill over the whole page, a photo): no tesseract run.
+  const ink = inkShare(grey);
+  if (ink < MIN_INK_SHARE || ink > MAX_INK_SHARE) return nothing;
   const lines = ruleLines(grey);
   // Table borders confuse tesseract's page segmentation (cells are dropped or read as 口/日):
   // it reads a copy with the ruling lines painted white.
-  const encoded = pgm(withoutLines(grey, lines));
+  const clean = withoutLines(grey, lines);
+  // Ruling lines and nothing else (a table whose text did not render) leave nothing to read.
+  if (inkShare(clean) < MIN_INK_SHARE) return nothing;
+  const encoded = pgm(clean);
   // psm 6 (one uniform block) keeps tesseract from dropping table cells as "noise"; positions,
   // not its reading order, place the words.
-  const text = tesseract(page, encoded, grey.dpi, [OCR_LANGUAGES, "--psm", "6", "-c", "preserve_interword_spaces=1"]);
+  const text = tesseract(page, encoded, grey.dpi, [OCR_LANGUAGES, "--psm", "6", "-c", "preserve_interword_spaces=1"], deadline);
   // The Chinese model reads a lone "0" in a table cell as 日/回/加: a second pass that knows only
   // digits reads the numbers, and wins where its boxes cover a doubtful word.
-  const digits = tesseract(page, encoded, grey.dpi, ["eng", "--psm", "11", "-c", `tessedit_char_whitelist=${DIGIT_CHARS}`]).filter((w) => /^\d+(\.\d+)?$/.test(w.text) && w.conf >= MIN_DIGIT_CONFIDENCE);
+  const digits = tesseract(page, encoded, grey.dpi, ["eng", "--psm", "11", "-c", `tessedit_char_whitelist=${DIGIT_CHARS}`], deadline).filter((w) => /^\d+(\.\d+)?$/.test(w.text) && w.conf >= MIN_DIGIT_CONFIDENCE);
   const { words, doubtful } = mergePasses(text, digits);
-  const k = 72 / grey.dpi;
   const runs: TextRun[] = words.map((w) => ({ str: w.text, x0: w.x0 * k, x1: w.x1 * k, y0: w.y0 * k, y1: w.y1 * k, size: Math.max(1, (w.y1 - w.y0) * k) }));
   const rules = lines.map((r) => ({ x0: r.x0 * k, y0: r.y0 * k, x1: r.x1 * k, y1: r.y1 * k }));
   return { input: { page, width: grey.width * k, height: grey.height * k, runs, rules }, words, doubtful };
 }
 
 const MIN_INK_SHARE = 0.0005;
+/** A printed page, even with a seal and a photo on it, is mostly white paper. */
+const MAX_INK_SHARE = 0.5;
 
 /** The share of dark pixels, sampled on every 7th pixel. */
 function inkShare(img: GreyImage): number {
@@ -88,13 +110,18 @@ function inkShare(img: GreyImage): number {
   return n ? dark / n : 0;
 }
 
-function tesseract(page: number, encoded: Uint8Array, dpi: number, args: string[]): OcrWord[] {
+function tesseract(page: number, encoded: Uint8Array, dpi: number, args: string[], deadline: Deadline): OcrWord[] {
+  const left = deadline.at - Date.now();
+  if (left <= 0) throw ocrTimeoutFailure(page, deadline.ms);
   const run = spawnSync("tesseract", ["stdin", "stdout", "-l", ...args, "--dpi", String(Math.round(dpi)), "tsv"], {
     input: encoded,
     maxBuffer: 64 * 1024 * 1024,
     encoding: "utf8",
+    timeout: left,
+    killSignal: "SIGKILL",
     env: { ...process.env, OMP_THREAD_LIMIT: "1" }, // pages run in parallel; one thread each
   });
+  if (run.signal || (run.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") throw ocrTimeoutFailure(page, deadline.ms);
   if (run.status !== 0) throw new ReadFailure(`OCR 识别失败（第 ${page} 页）：${(run.stderr || "").trim().slice(0, 200) || "tesseract 退出异常"}`, "needs-ocr");
   return parseTsv(run.stdout);
 }

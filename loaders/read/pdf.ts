@@ -14,6 +14,7 @@ import { layoutPages, looksTabular, type PageInput, type Rule, type TextRun } fr
 import { Deadline, ReadFailure, timeoutFailure } from "./errors.ts";
 import type { Grid } from "./grid.ts";
 import { plausibility } from "./decode.ts";
+import { ocrPageTimeLimitMs } from "./ocr.ts";
 
 export interface PdfRead {
   text: string;
@@ -26,6 +27,8 @@ export interface PdfRead {
   incomplete: boolean;
   /** Some pages were read by OCR (scans). */
   ocr: boolean;
+  /** The pages (1-based) read by OCR. */
+  ocrPages: number[];
 }
 
 /** Pages past this are not read (a township report has 3–15 pages). */
@@ -72,9 +75,10 @@ const FONT_RULE_SINK = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
 
-export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
+/** `ocrPageMs`: the time OCR may take per scanned page, granted on top of the deadline. */
+export async function readPdf(bytes: Uint8Array, deadline: Deadline, ocrPageMs = ocrPageTimeLimitMs()): Promise<PdfRead> {
   try {
-    return await readPdfOnce(bytes, deadline);
+    return await readPdfOnce(bytes, deadline, ocrPageMs);
   } catch (e) {
     // A download cut short loses the cross-reference table and trailer at the end of the file:
     // give pdfjs a trailer pointing at the catalog and read what is there.
@@ -83,7 +87,7 @@ export async function readPdf(bytes: Uint8Array, deadline: Deadline): Promise<Pd
     if (!repaired) throw e;
     let read: PdfRead;
     try {
-      read = await readPdfOnce(repaired, deadline);
+      read = await readPdfOnce(repaired, deadline, ocrPageMs);
     } catch {
       throw e;
     }
@@ -122,7 +126,7 @@ function withTrailer(bytes: Uint8Array): Uint8Array | null {
   return new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(`${close}${extra}\ntrailer\n<< /Root ${root} >>\n%%EOF\n`, "latin1")]));
 }
 
-async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRead> {
+async function readPdfOnce(bytes: Uint8Array, deadline: Deadline, ocrPageMs: number): Promise<PdfRead> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer it is given
@@ -225,28 +229,34 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     let unread: number[] = [];
     if (toOcr.length) {
       const why = garbled ? "PDF 的文字层无法解码（字体缺少 Unicode 映射，提取出的是乱码）" : `PDF 没有文字层（共 ${pageCount} 页，可能是扫描件或图片版）`;
+      if (!wholeScan) warnings.push(`PDF 第 ${toOcr.join("、")} 页没有文字层（可能是图片）：这些页改用 OCR 识别`);
       try {
         const { ocrPdfPages } = await import("./scan.ts");
-        const read = await ocrPdfPages(doc, toOcr);
+        // OCR takes far longer than reading a text layer: its time is granted per page, on top of the file's limit.
+        const read = await ocrPdfPages(doc, toOcr, deadline.grant(toOcr.length * ocrPageMs));
         for (const input of read.inputs) {
           const at = pages.findIndex((p) => p.page === input.page);
-          // A page whose few characters OCR does not better (a blank page with its number) keeps its text layer.
-          if (garbled || charsOf(input.runs) > charsOf(pages[at].runs)) {
+          // A page whose few characters OCR does not better (a blank page with its number) keeps its text layer;
+          // a garbled layer is never kept.
+          if (charsOf(input.runs) > (garbled ? 0 : charsOf(pages[at].runs))) {
             pages[at] = input;
             ocr = true;
-          } else if (pages[at].runs.length === 0) unread.push(input.page);
+            continue;
+          }
+          if (garbled) pages[at] = { ...pages[at], runs: [] };
+          if (pages[at].runs.length === 0) unread.push(input.page);
         }
         warnings.push(...read.warnings);
       } catch (e) {
         if (!(e instanceof ReadFailure) || e.kind !== "needs-ocr") throw e;
         if (wholeScan) throw new ReadFailure(`${why}，且无法 OCR 识别：${e.message}`, "needs-ocr");
         unread = toOcr.filter((p) => pages[p - 1].runs.length === 0);
-        warnings.push(`PDF 第 ${toOcr.join("、")} 页没有文字层，且无法 OCR 识别：${e.message}`);
+        warnings.push(`PDF 第 ${toOcr.join("、")} 页无法 OCR 识别：${e.message}`);
       }
       if (wholeScan && !ocr) throw new ReadFailure(`${why}，OCR 也未识别出文字（页面可能空白或图像过于模糊）：请提供更清晰的扫描件或文字版本`, "needs-ocr");
       const read = pages.filter((p) => p.origin === "ocr").map((p) => p.page);
       if (read.length) warnings.push(`PDF 第 ${read.join("、")} 页是图片，文字经 OCR 识别：请以原件为准`);
-      if (unread.length && !wholeScan) warnings.push(`PDF 第 ${unread.join("、")} 页没有文字层，OCR 也未识别出文字：这些页的内容缺失`);
+      if (unread.length && !wholeScan) warnings.push(`PDF 第 ${unread.join("、")} 页 OCR 也未识别出文字：这些页的内容缺失`);
     }
     deadline.check();
     const layout = layoutPages(pages);
@@ -258,7 +268,7 @@ async function readPdfOnce(bytes: Uint8Array, deadline: Deadline): Promise<PdfRe
     } catch {
       title = null;
     }
-    return { ...layout, pages: pageCount, title, warnings, ocr, incomplete: pageCount > MAX_PDF_PAGES || failed.length > 0 || unread.length > 0 };
+    return { ...layout, pages: pageCount, title, warnings, ocr, ocrPages: pages.filter((p) => p.origin === "ocr" && p.runs.length > 0).map((p) => p.page), incomplete: pageCount > MAX_PDF_PAGES || failed.length > 0 || unread.length > 0 };
   } finally {
     void task.destroy().catch(() => undefined);
   }

@@ -4,12 +4,15 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { PageInput } from "./pdf-layout.ts";
 import { plausibility } from "./decode.ts";
-import { ocrPage, type GreyImage } from "./ocr.ts";
+import { ocrPage, ocrTimeoutFailure, type GreyImage } from "./ocr.ts";
+import type { Deadline } from "./errors.ts";
 
 /** Rendering resolution for PDF pages: tesseract reads CJK body text best at about 300 dpi. */
 export const OCR_RENDER_DPI = 300;
 const MAX_UPSCALE = 3;
 const MIN_HAN_PER_PAGE = 10;
+/** Report pages OCR'd here have 1–3% of such characters (bullets read as "e", a stray "|"); pages of random marks 20–33%. */
+const MAX_JUNK_SHARE = 0.12;
 /** An image of unknown resolution is taken to be an A4 page this wide (inches). */
 const A4_WIDTH_IN = 8.27;
 
@@ -32,7 +35,7 @@ function greyOf(ctx: Ctx, width: number, height: number, dpi: number): GreyImage
 }
 
 /** An image file (PNG, JPEG, WebP, GIF, BMP) → one OCR'd page. */
-export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
+export async function ocrImageFile(bytes: Uint8Array, deadline: Deadline): Promise<ScanPages> {
   // The native decoder crashes the process on a truncated file: only complete PNG/JPEG reach it.
   if (!completePngOrJpeg(bytes)) throw new Error("只支持完整的 PNG 或 JPEG 图片（文件可能不完整，或是 TIFF/GIF 等格式）");
   const img = await loadImage(Buffer.from(bytes));
@@ -47,8 +50,9 @@ export async function ocrImageFile(bytes: Uint8Array): Promise<ScanPages> {
   ctx.fillRect(0, 0, w, h);
   ctx.imageSmoothingQuality = "high";
   ctx.drawImage(img, 0, 0, w, h);
-  const grey = greyOf(ctx, w, h, dpi * scale);
-  return ocrImages([{ page: 1, grey }]);
+  const scan: ScanPages = { inputs: [], warnings: [] };
+  readInto(scan, 1, greyOf(ctx, w, h, dpi * scale), deadline);
+  return scan;
 }
 
 function completePngOrJpeg(b: Uint8Array): boolean {
@@ -61,10 +65,12 @@ function completePngOrJpeg(b: Uint8Array): boolean {
   return jpeg && Buffer.from(b.subarray(Math.max(0, n - 32))).includes(Buffer.from([0xff, 0xd9]));
 }
 
-/** Pages of a PDF (pdf.js document) rendered and OCR'd; `pageNumbers` are 1-based. */
-export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike> }, pageNumbers: number[]): Promise<ScanPages> {
-  const images: PageImage[] = [];
+/** Pages of a PDF (pdf.js document) rendered and OCR'd within `deadline`; `pageNumbers` are 1-based.
+ * Each page is read as soon as it is rendered, so one bitmap is held at a time. */
+export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike> }, pageNumbers: number[], deadline: Deadline): Promise<ScanPages> {
+  const scan: ScanPages = { inputs: [], warnings: [] };
   for (const n of pageNumbers) {
+    if (deadline.expired) throw ocrTimeoutFailure(n, deadline.ms);
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: OCR_RENDER_DPI / 72 });
     const w = Math.ceil(viewport.width);
@@ -74,10 +80,11 @@ export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, w, h);
     await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport }).promise;
-    images.push({ page: n, grey: greyOf(ctx, w, h, OCR_RENDER_DPI) });
+    const grey = greyOf(ctx, w, h, OCR_RENDER_DPI);
     page.cleanup();
+    readInto(scan, n, grey, deadline);
   }
-  return ocrImages(images);
+  return scan;
 }
 
 export interface PdfPageLike {
@@ -86,24 +93,27 @@ export interface PdfPageLike {
   cleanup(): void;
 }
 
-interface PageImage { page: number; grey: GreyImage }
-
-function ocrImages(images: PageImage[]): ScanPages {
-  const inputs: PageInput[] = [];
-  const warnings: string[] = [];
-  for (const img of images) {
-    const read = ocrPage(img.page, img.grey);
-    // A report page has Chinese text: OCR output without it (a photo, a garbled rendering) is noise, not a reading.
-    const han = read.words.reduce((n, w) => n + (w.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
-    if (han < MIN_HAN_PER_PAGE || plausibility(read.words.map((w) => w.text).join("")) < 0) {
-      inputs.push({ ...read.input, runs: [], rules: [], origin: "ocr" });
-      continue;
-    }
-    inputs.push({ ...read.input, origin: "ocr" });
-    if (read.doubtful.length) {
-      const sample = read.doubtful.slice(0, 8).map((w) => w.text).join(" ");
-      warnings.push(`OCR 第 ${img.page} 页有 ${read.doubtful.length} 处文字识别把握不足，已舍弃（如：${sample}）：请核对原件`);
-    }
+/** One page image OCR'd into `scan` (a page of noise is kept empty: the caller reports it unread). */
+function readInto(scan: ScanPages, page: number, grey: GreyImage, deadline: Deadline): void {
+  const read = ocrPage(page, grey, deadline);
+  const text = read.words.map((w) => w.text).join("");
+  // A report page has Chinese text: OCR output without it (a photo, a garbled rendering) is noise, not a reading.
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  // Nor is a reading in which Latin letters and stray symbols abound (a page of random marks).
+  if (han < MIN_HAN_PER_PAGE || plausibility(text) < 0 || junkShare(text) > MAX_JUNK_SHARE) {
+    scan.inputs.push({ ...read.input, runs: [], rules: [], origin: "ocr" });
+    return;
   }
-  return { inputs, warnings };
+  scan.inputs.push({ ...read.input, origin: "ocr" });
+  if (read.doubtful.length) {
+    const sample = read.doubtful.slice(0, 8).map((w) => w.text).join(" ");
+    scan.warnings.push(`OCR 第 ${page} 页有 ${read.doubtful.length} 处文字识别把握不足，已舍弃（如：${sample}）：请核对原件`);
+  }
+}
+
+/** The share of characters a Chinese report hardly has: Latin letters and symbols other than its punctuation. */
+function junkShare(text: string): number {
+  const chars = [...text.replace(/\s/g, "")];
+  const junk = chars.filter((ch) => /[A-Za-z|<>@#$^&*_=+~`\\{}\[\]"'!?”“]/.test(ch)).length;
+  return chars.length ? junk / chars.length : 0;
 }
