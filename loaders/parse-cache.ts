@@ -3,7 +3,10 @@
 //  - the file's bytes (content-addressed: an edited file is a new key, a touched one is not),
 //  - the file's name as given to the parser (the path is a clue to the township, the extension to the format),
 //  - the parser's version (loaders/parser-version.ts: the library's source and its dependencies),
-//  - the places (the places files' content decides townships).
+//  - the places (the places files' content decides townships),
+//  - for scans only (a record read by OCR, or needs-ocr): the OCR engine and its language data
+//    (read/ocr.ts ocrEngineMarker), checked on reading, so a new engine (or one just installed)
+//    re-reads the scans and nothing else.
 // So a cached result is always the one the current parser would give for these bytes here: a warm
 // run writes the same bytes as a cold one. Results that depend on the moment are not stored: a PDF
 // that hit the time limit (isCacheable), a parser crash (corpus.ts), a worker that died (never stored:
@@ -20,6 +23,7 @@ import { join } from "node:path";
 import { parserVersion, PROJECT_ROOT } from "./parser-version.ts";
 import type { PlaceIndex } from "./identity/places.ts";
 import type { ReportRecord } from "./types.ts";
+import { ocrEngineMarker } from "./read/ocr.ts";
 
 /** Bump when the entry layout changes. */
 export const CACHE_FORMAT = 1;
@@ -37,6 +41,8 @@ export interface ParseCacheConfig {
   dir: string;
   /** Hash of the places the records were resolved against. */
   places: string;
+  /** The OCR engine marker (read/ocr.ts ocrEngineMarker) scans' entries must match. */
+  ocrEngine: string;
 }
 
 export interface CachedParse {
@@ -70,7 +76,7 @@ export function openParseCache(root: string, places: PlaceIndex | undefined): Pa
     return null;
   }
   pruneVersions(root);
-  return { dir, places: placesKey(places) };
+  return { dir, places: placesKey(places), ocrEngine: ocrEngineMarker() };
 }
 
 function pruneVersions(root: string, keep = KEEP_VERSIONS): void {
@@ -97,19 +103,29 @@ function entryPath(config: ParseCacheConfig, key: string): string {
 /** The stored result for these bytes under this name, or null (also for an unreadable or damaged entry). */
 export function readCached(config: ParseCacheConfig, key: string, name: string): CachedParse | null {
   try {
-    const entry = JSON.parse(readFileSync(entryPath(config, key), "utf8")) as CachedParse & { name: string };
-    return entry.name === name && entry.record ? { record: entry.record, text: entry.text ?? null } : null;
+    const entry = JSON.parse(readFileSync(entryPath(config, key), "utf8")) as CachedParse & { name: string; ocrEngine?: string };
+    if (entry.name !== name || !entry.record) return null;
+    if (dependsOnOcr(entry.record) && entry.ocrEngine !== config.ocrEngine) return null;
+    return { record: entry.record, text: entry.text ?? null };
   } catch {
     return null;
   }
 }
 
+/** A result another OCR engine could give differently: read by OCR, or a scan OCR could not read. */
+function dependsOnOcr(record: ReportRecord): boolean {
+  return record.ocr === true || record.status === "needs-ocr";
+}
+
 /** The start of the message of a PDF/DOCX read that hit its time limit (loaders/read/errors.ts timeoutFailure). */
 const TIMED_OUT = /^读取超时/;
 
-/** False for a result another run could get differently: a read that hit the time limit (a busy machine). */
+/** Part of the message of an OCR that ran out of its time (read/ocr.ts ocrTimeoutFailure). */
+const OCR_TIMED_OUT = /OCR 识别超时/;
+
+/** False for a result another run could get differently: a read that hit the time limit, or an OCR that ran out of time (a busy machine). */
 export function isCacheable(record: ReportRecord): boolean {
-  return !(record.error && TIMED_OUT.test(record.error));
+  return !(record.error && (TIMED_OUT.test(record.error) || OCR_TIMED_OUT.test(record.error)));
 }
 
 /** Stores a result (atomically: a reader never sees half an entry). A cache that cannot be written is skipped. */
@@ -119,7 +135,7 @@ export function writeCached(config: ParseCacheConfig, key: string, name: string,
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(join(config.dir, key.slice(0, 2)), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ name, record: result.record, text: result.text }));
+    writeFileSync(temp, JSON.stringify({ name, record: result.record, text: result.text, ocrEngine: config.ocrEngine }));
     renameSync(temp, path);
   } catch {
     rmSync(temp, { force: true });

@@ -13,6 +13,7 @@ import { locateRegions } from "./template/locate.ts";
 import { runChecks, tablesPresent } from "./checks/run-checks.ts";
 import { tableSummary } from "./template/summary.ts";
 import { applyNarrative } from "./narrative/apply.ts";
+import { gateOcrCells } from "./template/ocr-gate.ts";
 
 export interface ParseOptions {
   places?: PlaceIndex;
@@ -73,6 +74,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
     return identifiedByPath(record, options);
   }
   record.warnings.push(...read.warnings);
+  if (read.ocr) record.ocr = true;
   // A PDF's page offsets must survive normalisation (provenance names the page).
   const normalised = read.pageStarts ? normaliseWithPages(read.text, read.pageStarts) : { text: normaliseText(read.text), pageStarts: undefined };
   const text = normalised.text;
@@ -114,9 +116,23 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
 
   lap("template");
   let tables: TablesParse | null = null;
+  let ocrEmptied = 0;
   const templateDef = templates.find((t) => t.id === record.template);
   if (templateDef) {
     tables = parseTemplateTables(templateDef, text, read.tables);
+    if (read.ocr) {
+      // OCR'd numbers count only where the tables' arithmetic confirms them (template/ocr-gate.ts).
+      const ocrPages = new Set(read.ocrPages ?? []);
+      const pageOf = linePages(text, normalised.pageStarts);
+      const gate = gateOcrCells(templateDef, tables.cells, (c) => {
+        if (c.source.startsWith("ocr:")) return true;
+        const line = /^text:L(\d+)/.exec(c.source);
+        return line !== null && ocrPages.has(pageOf(Number(line[1])));
+      });
+      tables = { ...tables, cells: gate.cells };
+      record.warnings.push(...gate.warnings);
+      ocrEmptied = gate.emptied;
+    }
     record.cells = tables.cells;
     record.warnings.push(...tables.warnings);
     Object.assign(record, tableSummary(tables.cells));
@@ -133,7 +149,7 @@ function parseRead(file: string, read: ReadResult, options: ParseOptions): Repor
   lap("narrative");
   if (normalised.pageStarts) withPages(record, text, normalised.pageStarts);
   record.status = statusOf(record, tables);
-  if (read.incomplete && record.status === "ok") record.status = "partial";
+  if ((read.incomplete || ocrEmptied > 0) && record.status === "ok") record.status = "partial";
   if (record.status === "error") record.error = "既没有识别出报告格式，也没有找到报告单位（乡镇或县区、市、部门）和年度：请确认这是政府信息公开工作年度报告";
   lap("provenance");
   return record;
@@ -162,19 +178,25 @@ function withoutPieces(text: string, pieces: TablesParse["pieces"]): string {
 
 /** In a PDF, text provenance names the page: "text:L40…" → "pdf:p3:L40…". */
 function withPages(record: ReportRecord, text: string, pageStarts: number[]): void {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const pageOfLine = (line: number) => {
-    const offset = lineStarts[line - 1] ?? 0;
-    let page = 1;
-    while (page < pageStarts.length && pageStarts[page] <= offset) page++;
-    return page;
-  };
+  const pageOfLine = linePages(text, pageStarts);
   for (const c of record.cells) {
     const m = /^text:L(\d+)/.exec(c.source);
     if (m) c.source = `pdf:p${pageOfLine(Number(m[1]))}:${c.source.slice(5)}`;
   }
   for (const e of record.evidence ?? []) e.page = pageOfLine(e.line);
+}
+
+/** The page (1-based) of a line (1-based) of `text`; page 1 for everything without page offsets. */
+function linePages(text: string, pageStarts: number[] | undefined): (line: number) => number {
+  if (!pageStarts) return () => 1;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  return (line) => {
+    const offset = lineStarts[line - 1] ?? 0;
+    let page = 1;
+    while (page < pageStarts.length && pageStarts[page] <= offset) page++;
+    return page;
+  };
 }
 
 function titleCandidates(text: string): string[] {

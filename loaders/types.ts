@@ -81,6 +81,8 @@ export interface ReportRecord {
   code?: string | null;
   /** Not in the CLI contract (REPORT_FIELDS): where the identity came from (title, places file, the deciding clue…). */
   identity_sources?: Record<string, string | null>;
+  /** Not in the CLI contract (REPORT_FIELDS): some or all of the text was read from page images by OCR (reports.csv `ocr`). */
+  ocr?: boolean;
   /** Not in the CLI contract (REPORT_FIELDS): where each number read from prose stands (evidence.csv). */
   evidence?: Evidence[];
 }

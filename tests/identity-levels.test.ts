@@ -94,12 +94,12 @@ describe("the contract: level and unit come after the earlier fields", () => {
     expect(lines.map((l) => [l.level, l.unit, l.township, l.county])).toEqual([["county", "洪泽区", null, "洪泽区"], ["township", "石桥镇", "石桥镇", "岚东区"]]);
   });
 
-  it("reports.csv: level and unit come right after warnings, appended (only content_hash, added later, after them)", () => {
+  it("reports.csv: level and unit come right after warnings, appended (only content_hash and ocr, added later, after them)", () => {
     const out = join(dir, "out");
     mkdirSync(out);
     expect(spawnSync(process.execPath, [BIN, "parse", dir, "--out", out, "--quiet"], { encoding: "utf8" }).status).toBe(0);
     const parsed = Papa.parse<Record<string, string>>(readFileSync(join(out, "reports.csv"), "utf8"), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields!.slice(-4)).toEqual(["warnings", "level", "unit", "content_hash"]);
+    expect(parsed.meta.fields!.slice(-5)).toEqual(["warnings", "level", "unit", "content_hash", "ocr"]);
     expect(parsed.data.map((r) => [r.level, r.unit])).toEqual([["county", "洪泽区"], ["township", "石桥镇"]]);
   });
 });

@@ -13,6 +13,8 @@ import { cacheKey, isCacheable, KEEP_VERSIONS, openParseCache, placesKey, readCa
 import { emptyRecord } from "../loaders/parse-report.ts";
 import { timeoutFailure } from "../loaders/read/errors.ts";
 import type { ReportRecord } from "../loaders/types.ts";
+import { ocrEngine } from "../loaders/read/ocr.ts";
+import { textLinesPng } from "./helpers/scan-fixtures.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "nianbao.mjs");
@@ -117,6 +119,26 @@ describe("the parse cache", () => {
     expect(warm.texts).toEqual(cold.texts);
   });
 
+  it.skipIf(!ocrEngine())("keeps an OCR'd scan, so a rebuild does not OCR it again; another OCR engine re-reads the scans and nothing else", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-cache-ocr-"));
+    writeFileSync(join(dir, "scan.png"), await textLinesPng(["青石镇人民政府2022年政府信息公开工作年度报告", "本年度主动公开政府信息一百二十条。"]));
+    cpSync(join(ROOT, "data/reports/real/zhangjiapo-2018.txt"), join(dir, "text.txt"));
+    const root = mkdtempSync(join(tmpdir(), "nianbao-cache-ocr-root-"));
+    const cache = openParseCache(root, places)!;
+    const files = listInputFiles([dir]).files;
+    const cold = await parse(files, { cache });
+    expect(cold.stats).toEqual({ parsed: 2, cached: 0 });
+    const scan = cold.records.find((r) => r.file.endsWith("scan.png"))!;
+    expect(scan.ocr).toBe(true);
+    const warm = await parse(files, { cache });
+    expect(warm.stats).toEqual({ parsed: 0, cached: 2 });
+    expect(warm.records).toEqual(cold.records);
+    // The same folder under another engine marker (tesseract upgraded, other language data).
+    const otherEngine = await parse(files, { cache: { ...cache, ocrEngine: "tesseract 9.9 chi_sim+eng 0000" } });
+    expect(otherEngine.stats).toEqual({ parsed: 1, cached: 1 });
+    expect(otherEngine.records).toEqual(cold.records);
+  }, 60_000);
+
   it("keys entries by the places too: other places files, other results", () => {
     const other = indexPlaces([{ code: "999999001", township: "测试镇", county: "测试县", city: null, province: "测试省", origin: "places" }]);
     expect(placesKey(other)).not.toBe(placesKey(places));
@@ -136,10 +158,14 @@ describe("the parse cache", () => {
     expect(readCached(cache, key, "a.txt")).toBeNull();
   });
 
-  it("does not keep a read that hit the time limit", () => {
+  it("does not keep a read that hit the time limit, nor an OCR that ran out of time", () => {
     const record = emptyRecord("slow.pdf");
     record.error = timeoutFailure(30_000).message;
     expect(isCacheable(record)).toBe(false);
+    const ocrSlow = emptyRecord("scan.pdf");
+    ocrSlow.status = "needs-ocr";
+    ocrSlow.error = "PDF 没有文字层（共 3 页，可能是扫描件或图片版），且无法 OCR 识别：OCR 识别超时（第 2 页，OCR 时限 180 秒）：…";
+    expect(isCacheable(ocrSlow)).toBe(false);
     const ok = emptyRecord("a.txt");
     ok.error = "空文件：没有任何内容";
     expect(isCacheable(ok)).toBe(true);

@@ -10,7 +10,7 @@ export const REPORTS_COLUMNS = [
   "requests_handled_total", "requests_forward_total", "review_total", "litigation_total", "fees",
   ...T2_METRIC_COLUMNS, "n_cells", "n_checks_failed", "n_warnings", "warnings",
   // Added after the first release, appended so that the earlier columns keep their position.
-  "level", "unit", "content_hash",
+  "level", "unit", "content_hash", "ocr",
 ] as const;
 
 export type ReportsRow = Record<(typeof REPORTS_COLUMNS)[number], string | number | boolean | null>;
@@ -29,5 +29,6 @@ export function reportsRow(r: ReportRecord, corpusFails = 0): ReportsRow {
     ...table2Metrics(r.template, r.cells), n_cells: r.cells.length,
     n_checks_failed: r.checks.filter((c) => c.status === "fail").length + corpusFails, n_warnings: r.warnings.length,
     warnings: r.warnings.join(" | "), level: r.level, unit: r.unit, content_hash: r.content_hash ?? null,
+    ocr: r.ocr === true,
   };
 }

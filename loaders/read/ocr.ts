@@ -8,6 +8,9 @@
 // Ruling lines come from the bitmap itself (long runs of dark pixels), so a scanned table gets
 // its cells from its borders, not from the order tesseract reads the words in.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PageInput, Rule, TextRun } from "./pdf-layout.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
 
@@ -58,16 +61,33 @@ export const OCR_LANGUAGES = "chi_sim";
 
 const MISSING_ENGINE = "未找到 OCR 识别程序（tesseract 及其简体中文语言包）：请安装 tesseract-ocr 和 tesseract-ocr-chi-sim（Debian/Ubuntu：apt-get install tesseract-ocr tesseract-ocr-chi-sim），或提供文字版 PDF、DOCX 或网页版本";
 
-let engine: { version: string } | null | undefined;
+let engine: { version: string; marker: string } | null | undefined;
 
-/** The installed engine's version with the Chinese data, or null when it cannot run. */
-export function ocrEngine(): { version: string } | null {
+/** The installed engine's version with the Chinese data, or null when it cannot run. `marker`
+ * names the engine and its language data (their bytes' digest): the parse cache keeps OCR'd
+ * results only for the engine that made them. */
+export function ocrEngine(): { version: string; marker: string } | null {
   if (engine !== undefined) return engine;
   const v = spawnSync("tesseract", ["--version"], { encoding: "utf8" });
   const langs = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" });
   const ok = v.status === 0 && langs.status === 0 && /^chi_sim$/m.test(langs.stdout);
-  engine = ok ? { version: `tesseract ${/tesseract\s+(\S+)/.exec(v.stdout + v.stderr)?.[1] ?? "?"}` } : null;
-  return engine;
+  if (!ok) return (engine = null);
+  const version = `tesseract ${/tesseract\s+(\S+)/.exec(v.stdout + v.stderr)?.[1] ?? "?"}`;
+  const dir = /"([^"]+)"/.exec(langs.stdout + langs.stderr)?.[1] ?? "";
+  const digest = createHash("sha256");
+  for (const lang of [OCR_LANGUAGES, "eng"]) {
+    try {
+      digest.update(readFileSync(join(dir, `${lang}.traineddata`)));
+    } catch {
+      digest.update(`${lang}:unreadable`);
+    }
+  }
+  return (engine = { version, marker: `${version} ${OCR_LANGUAGES}+eng ${digest.digest("hex").slice(0, 16)}` });
+}
+
+/** The OCR engine marker for the parse cache: the engine and its data, or "none" when it cannot run. */
+export function ocrEngineMarker(): string {
+  return ocrEngine()?.marker ?? "none";
 }
 
 /** Read one page image in grey, within `deadline` (the OCR's own: see Deadline.grant). */

@@ -35,7 +35,9 @@ export const REPORTS_COLUMN_TYPES = {
   warnings: "VARCHAR",
   level: "VARCHAR",
   unit: "VARCHAR",
-  content_hash: "VARCHAR"
+  content_hash: "VARCHAR",
+  // true when the report's text (all or some pages) was read from page images by OCR (a scan)
+  ocr: "BOOLEAN"
 };
 
 // data/corpus/cells.csv (loaders/output/detail-tables.ts)
