@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PageInput, Rule, TextRun } from "./pdf-layout.ts";
 import { Deadline, ReadFailure } from "./errors.ts";
+import { deskew } from "./deskew.ts";
 
 /** A bitmap in 8-bit grey, one byte per pixel, rows top to bottom. */
 export interface GreyImage {
@@ -91,14 +92,16 @@ export function ocrEngineMarker(): string {
 }
 
 /** Read one page image in grey, within `deadline` (the OCR's own: see Deadline.grant). */
-export function ocrPage(page: number, grey: GreyImage, deadline: Deadline): OcrPage {
+export function ocrPage(page: number, scanned: GreyImage, deadline: Deadline): OcrPage {
   if (!ocrEngine()) throw new ReadFailure(MISSING_ENGINE, "needs-ocr");
-  const k = 72 / grey.dpi;
-  const nothing: OcrPage = { input: { page, width: grey.width * k, height: grey.height * k, runs: [], rules: [] }, words: [], doubtful: [] };
+  const k = 72 / scanned.dpi;
+  const nothing: OcrPage = { input: { page, width: scanned.width * k, height: scanned.height * k, runs: [], rules: [] }, words: [], doubtful: [] };
   // A blank page (or one pdf.js could not paint) has nothing to read, nor has a page that is
   // mostly dark (a fill over the whole page, a photo): no tesseract run.
-  const ink = inkShare(grey);
+  const ink = inkShare(scanned);
   if (ink < MIN_INK_SHARE || ink > MAX_INK_SHARE) return nothing;
+  // A page fed askew is turned level first: ruling lines are then found as rows and columns of pixels.
+  const grey = deskew(scanned).image;
   const lines = ruleLines(grey);
   // Table borders confuse tesseract's page segmentation (cells are dropped or read as 口/日):
   // it reads a copy with the ruling lines painted white.
@@ -194,7 +197,7 @@ export interface PixelRule extends Rule {
  */
 export function ruleLines(img: GreyImage): PixelRule[] {
   const minLen = Math.round(img.dpi * MIN_RULE_IN);
-  const dark = (x: number, y: number) => img.data[y * img.width + x] < DARK;
+  const dark = (x: number, y: number) => img.data[y * img.width + x] < RULE_DARK;
   const horizontal = segments(img.height, img.width, minLen, (i, j) => dark(j, i));
   const vertical = segments(img.width, img.height, minLen, (i, j) => dark(i, j));
   return [
@@ -225,6 +228,9 @@ export function pgm(img: GreyImage): Uint8Array {
 }
 
 const DARK = 140;
+/** Ruling lines are found among all but near-white pixels: a thin line in a low-resolution scan,
+ * enlarged, is light grey, and only a line is long enough to count (strokes of characters are short). */
+const RULE_DARK = 200;
 const MIN_RULE_IN = 0.22;
 /** Gaps (pixels) a scanned line may have and still be one line. */
 const GAP_PX = 2;

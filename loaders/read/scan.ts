@@ -13,6 +13,8 @@ const MAX_UPSCALE = 3;
 const MIN_HAN_PER_PAGE = 10;
 /** Report pages OCR'd here have 1–3% of such characters (bullets read as "e", a stray "|"); pages of random marks 20–33%. */
 const MAX_JUNK_SHARE = 0.12;
+/** How much redder than green and blue a pixel is when it is seal ink. */
+const RED_INK_CHROMA = 60;
 /** An image of unknown resolution is taken to be an A4 page this wide (inches). */
 const A4_WIDTH_IN = 8.27;
 
@@ -29,7 +31,12 @@ function greyOf(ctx: Ctx, width: number, height: number, dpi: number): GreyImage
   for (let i = 0, p = 0; p < data.length; i += 4, p++) {
     // Alpha-composited on white: a transparent PNG is white paper.
     const a = rgba[i + 3] / 255;
-    data[p] = Math.round((0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]) * a + 255 * (1 - a));
+    const [r, g, b] = [rgba[i], rgba[i + 1], rgba[i + 2]];
+    // A red seal (公章) stamped over a table hides digits as dark strokes: red ink is taken as
+    // its brightest channel, so it turns pale and only the black print under it stays dark.
+    // (A red heading goes pale too; it is a heading, not a number.)
+    const lum = r - Math.max(g, b) > RED_INK_CHROMA ? r : 0.299 * r + 0.587 * g + 0.114 * b;
+    data[p] = Math.round(lum * a + 255 * (1 - a));
   }
   return { width, height, data, dpi };
 }
