@@ -12,6 +12,7 @@ import type { ReportRecord } from "../loaders/types.ts";
 import type { Browser } from "playwright-core";
 import { parseFilesInWorkers } from "../loaders/parallel/pool.ts";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -69,6 +70,44 @@ describe("ruling lines from a bitmap", () => {
 
 // A few lines of a report per page: quick to OCR, slower than the short limits below.
 const LINES = Array.from({ length: 8 }, (_, i) => `青石镇人民政府${2022 - i}年政府信息公开工作年度报告第${i + 1}部分，本年度主动公开政府信息一百二十条。`);
+
+describe.skipIf(!ocrEngine())("offline", () => {
+  it("OCR opens no socket and looks up no host in this process, and reads a scan with no network at all (unshare -rn)", async () => {
+    const png = await textLinesPng(LINES.slice(0, 3));
+    const calls: string[] = [];
+    const net = (await import("node:net")).default;
+    const dns = (await import("node:dns")).default;
+    const connect = net.Socket.prototype.connect;
+    const lookup = dns.lookup;
+    const fetch = globalThis.fetch;
+    net.Socket.prototype.connect = function (this: InstanceType<typeof net.Socket>, ...a: unknown[]) { calls.push(`connect ${JSON.stringify(a[0])}`); return connect.apply(this, a as never); } as typeof connect;
+    (dns as { lookup: unknown }).lookup = (...a: unknown[]) => { calls.push(`lookup ${String(a[0])}`); return (lookup as (...x: unknown[]) => unknown)(...a); };
+    globalThis.fetch = ((...a: Parameters<typeof fetch>) => { calls.push(`fetch ${String(a[0])}`); return fetch(...a); }) as typeof fetch;
+    let read;
+    try {
+      read = await readReportAsync("scan.png", png);
+    } finally {
+      net.Socket.prototype.connect = connect;
+      (dns as { lookup: unknown }).lookup = lookup;
+      globalThis.fetch = fetch;
+    }
+    expect(read.kind).toBe("text");
+    expect(calls).toEqual([]);
+
+    // tesseract runs as a child process: the whole CLI in a namespace without a network.
+    const dir = mkdtempSync(join(tmpdir(), "nianbao-ocr-offline-"));
+    writeFileSync(join(dir, "scan.png"), png);
+    const probe = spawnSync("unshare", ["-rn", "true"]);
+    if (probe.status !== 0) {
+      console.warn(`unshare -rn not available here (${probe.stderr?.toString().trim() || probe.error?.message}): only the in-process check ran`);
+      return;
+    }
+    const run = spawnSync("unshare", ["-rn", process.execPath, join(process.cwd(), "bin/nianbao.mjs"), "parse", dir, "--json", "--no-cache", "--quiet"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const record = JSON.parse(run.stdout.trim().split("\n")[0]);
+    expect(record.warnings.join("\n")).toContain("文字经 OCR 识别");
+  }, 60_000);
+});
 
 describe.skipIf(!ocrEngine())("the time limit counts OCR pages", () => {
   let pdf: Uint8Array;

@@ -2,8 +2,9 @@
 // with peak memory. Files are read into memory first so the figures are parsing, not disk.
 // Then the whole folder from disk through parseFiles: in this thread, on one worker, on several.
 // Then tools/bench/speed.ts: text and HTML paths per stage, PDFs against pdftotext (--speed: only
-// that section; --profile: with CPU profile top entries).
-// Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [--speed] [--profile] [folder]
+// that section; --profile: with CPU profile top entries). Then tools/bench/ocr.ts: seconds per
+// scanned page (--ocr: only that section).
+// Usage: tsx tools/bench.ts [--rounds N] [--jobs N] [--speed] [--ocr] [--profile] [folder]
 import { readFileSync, existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { spawnSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { parseReport } from "../loaders/parse-report.ts";
 import { gazetteer } from "../loaders/identity/gazetteer.ts";
 import { defaultPdfs, speedBench } from "./bench/speed.ts";
 import { median } from "./bench/stats.ts";
+import { ocrBench } from "./bench/ocr.ts";
 
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf("--rounds");
@@ -22,11 +24,16 @@ const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : Math.max(2, avail
 const folderRunAt = args.indexOf("--folder-run");
 const folderRun = folderRunAt >= 0 ? args.splice(folderRunAt, 2)[1] : null;
 const speedOnly = takeFlag("--speed");
+const ocrOnly = takeFlag("--ocr");
 const profile = takeFlag("--profile");
 const root = args[0] ?? "data/reports/demo";
 const speed = () => speedBench({ demoRoot: root, pdfs: defaultPdfs(), rounds, pdfRounds: 20, profile });
 if (speedOnly) {
   await speed();
+  process.exit(0);
+}
+if (ocrOnly) {
+  await ocrBench();
   process.exit(0);
 }
 if (folderRun) {
@@ -103,6 +110,7 @@ console.log(`folder from disk, cold process (${n} files, ${availableParallelism(
   `${jobs} workers ${(many / 1000).toFixed(2)} s (speed-up ×${(one / many).toFixed(2)} over one worker)`);
 
 await speed();
+await ocrBench();
 
 function takeFlag(flag: string): boolean {
   const at = args.indexOf(flag);

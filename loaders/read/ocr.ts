@@ -259,21 +259,30 @@ function segments(lines: number, length: number, minLen: number, dark: (i: numbe
         }
       }
     }
+    // Each run of this line joins the open segments it touches, and they become one: a line turned
+    // level by deskew steps by a pixel, so its pieces start on neighbouring lines.
+    for (const f of found) {
+      const touching = open.filter((seg) => f.from <= seg.to + GAP_PX && f.to >= seg.from - GAP_PX);
+      if (touching.length === 0) {
+        open.push({ first: i, last: i, ...f });
+        continue;
+      }
+      const [into, ...rest] = touching;
+      into.last = i;
+      into.from = Math.min(f.from, ...touching.map((t) => t.from));
+      into.to = Math.max(f.to, ...touching.map((t) => t.to));
+      into.first = Math.min(...touching.map((t) => t.first));
+      for (const t of rest) open.splice(open.indexOf(t), 1);
+    }
     for (let o = open.length - 1; o >= 0; o--) {
       const seg = open[o];
-      const hit = found.find((f) => f.from <= seg.to && f.to >= seg.from);
-      if (hit) {
-        seg.last = i;
-        seg.from = Math.min(seg.from, hit.from);
-        seg.to = Math.max(seg.to, hit.to);
-        found.splice(found.indexOf(hit), 1);
-      } else if (i - seg.last > 1 || i === lines) {
+      if (seg.last === i && i < lines) continue;
+      if (i - seg.last > 1 || i === lines) {
         // A thick band is a filled block (a stamp, a photo), not a rule.
         if (seg.last - seg.first < Math.max(4, minLen / 8)) done.push({ at: (seg.first + seg.last) / 2, from: seg.from, to: seg.to, thickness: seg.last - seg.first + 1 });
         open.splice(o, 1);
       }
     }
-    for (const f of found) open.push({ first: i, last: i, ...f });
   }
   return done;
 }
