@@ -76,10 +76,18 @@ function completePngOrJpeg(b: Uint8Array): boolean {
  * Each page is read as soon as it is rendered, so one bitmap is held at a time. */
 export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike> }, pageNumbers: number[], deadline: Deadline): Promise<ScanPages> {
   const scan: ScanPages = { inputs: [], warnings: [] };
+  const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   for (const n of pageNumbers) {
     if (deadline.expired) throw ocrTimeoutFailure(n, deadline.ms);
     const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: OCR_RENDER_DPI / 72 });
+    // pdf.js enlarges a picture without smoothing (as PDF viewers do for images not marked
+    // /Interpolate): a 110 dpi scan drawn at 300 dpi is then blocky. A page whose picture is
+    // coarser than the OCR resolution is drawn at the picture's own resolution and enlarged
+    // smoothly, as image files are.
+    const pointsWide = page.getViewport({ scale: 1 }).width;
+    const imageDpi = await pictureDpi(page, pointsWide, OPS);
+    const drawDpi = imageDpi && imageDpi < OCR_RENDER_DPI ? imageDpi : OCR_RENDER_DPI;
+    const viewport = page.getViewport({ scale: drawDpi / 72 });
     const w = Math.ceil(viewport.width);
     const h = Math.ceil(viewport.height);
     const canvas = createCanvas(w, h);
@@ -87,15 +95,39 @@ export async function ocrPdfPages(doc: { getPage(n: number): Promise<PdfPageLike
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, w, h);
     await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport }).promise;
-    const grey = greyOf(ctx, w, h, OCR_RENDER_DPI);
     page.cleanup();
-    readInto(scan, n, grey, deadline);
+    const scale = Math.min(MAX_UPSCALE, OCR_RENDER_DPI / drawDpi);
+    if (scale <= 1.01) {
+      readInto(scan, n, greyOf(ctx, w, h, drawDpi), deadline);
+      continue;
+    }
+    const big = createCanvas(Math.round(w * scale), Math.round(h * scale));
+    const bigCtx = big.getContext("2d");
+    bigCtx.imageSmoothingQuality = "high";
+    bigCtx.drawImage(canvas, 0, 0, big.width, big.height);
+    readInto(scan, n, greyOf(bigCtx, big.width, big.height, drawDpi * scale), deadline);
   }
   return scan;
 }
 
+/** The resolution (dpi) of the widest picture on the page, or null when it has none. */
+async function pictureDpi(page: PdfPageLike, pointsWide: number, OPS: Record<string, number>): Promise<number | null> {
+  const ops = await page.getOperatorList();
+  let widest = 0;
+  ops.fnArray.forEach((fn, i) => {
+    if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      const args = ops.argsArray[i] as unknown[];
+      const width = fn === OPS.paintImageXObject ? Number(args[1]) : Number((args[0] as { width?: number })?.width);
+      if (Number.isFinite(width)) widest = Math.max(widest, width);
+    }
+  });
+  // A picture is taken to span the page's width (a scanned sheet does).
+  return widest > 0 ? widest / (pointsWide / 72) : null;
+}
+
 export interface PdfPageLike {
   getViewport(o: { scale: number }): { width: number; height: number };
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   render(o: unknown): { promise: Promise<unknown> };
   cleanup(): void;
 }
