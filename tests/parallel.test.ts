@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { strToU8, zipSync } from "fflate";
 import { defaultJobs, listInputFiles, loadPlaces, parseFiles } from "../loaders/corpus.ts";
 import { parseFilesInWorkers } from "../loaders/parallel/pool.ts";
 import { bundleDir, parseWorkerScript, SOURCE_ENTRY } from "../loaders/parallel/worker-bundle.ts";
@@ -21,6 +22,8 @@ function mixedFiles(): string[] {
   writeFileSync(join(bad, "empty.txt"), "");
   writeFileSync(join(bad, "old.doc"), "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1");
   writeFileSync(join(bad, "broken.pdf"), "%PDF-1.7\n1 0 obj\n<<");
+  // A scan pasted into Word: needs-ocr (the PDF scan fixture is read by OCR now).
+  writeFileSync(join(bad, "pictures.docx"), zipSync({ "word/document.xml": strToU8(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:drawing/></w:r></w:p></w:body></w:document>`), "word/media/image1.png": new Uint8Array([0x89, 0x50]) }));
   return [
     ...demo,
     join(ROOT, "data/reports/real/zhangjiapo-2018.txt"),

@@ -5,8 +5,9 @@
 // thread), no system fonts, no font faces; CMaps (needed for CJK fonts that are not embedded),
 // standard font data and the image-decoder wasm are read from node_modules/pdfjs-dist.
 //
-// A PDF whose pages carry no text is a scan (图片版): ReadFailure "needs-ocr". A text layer made
-// of unmapped glyphs (private-use code points, no ToUnicode) is unusable the same way. Encrypted
+// Pages that carry no text (or a few stray characters) are a scan (图片版), and a text layer made of
+// unmapped glyphs (private-use code points, no ToUnicode) is unusable the same way: such pages are
+// read by OCR (scan.ts), "needs-ocr" when it cannot run or reads nothing. Encrypted
 // PDFs that need a password, and files pdfjs cannot parse, are errors with what to do.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

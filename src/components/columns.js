@@ -42,7 +42,8 @@ export const COLUMNS = {
     active_total_approx: {label: "主动公开数为约数", description: "原文写作“余、多、约”"},
     n_cells: {label: "表格单元格数", unit: "格"},
     warnings: {label: "解析提示"},
-    content_hash: {label: "内容指纹", description: "文件内容 SHA-256 的前 16 位：核查记录.csv 与更正记录.csv 按它认报告"}
+    content_hash: {label: "内容指纹", description: "文件内容 SHA-256 的前 16 位：核查记录.csv 与更正记录.csv 按它认报告"},
+    ocr: {label: "文字经 OCR 识别", description: "扫描件或图片：文字（全部或部分页）由 OCR 识别，表格数字经勾稽关系核对"}
   },
   cells: {
     report_id: REPORT_ID,
