@@ -3,12 +3,11 @@
 // header, to which each report's rows (detail-rows.ts, made by the parse workers) are appended in
 // the run's order. Writing the tables then moves each file into place and appends the rows of the
 // whole run (the checks across reports) after it: the table is never read back or made again.
-import { closeSync, fsyncSync, openSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { csvChunks, writeAll } from "./csv.ts";
+import { Appender } from "./appender.ts";
+import { csvChunks } from "./csv.ts";
 import { DETAIL_TABLES, DETAIL_TABLE_NAMES, type DetailRows, type DetailTable } from "./detail-rows.ts";
-
-const WRITE_BUFFER = 1 << 20;
 
 /** A run's spill files in the output folder: `.nianbao-spill-<pid>-cells.csv` … */
 export const SPILL_PREFIX = ".nianbao-spill-";
@@ -19,24 +18,16 @@ export function spillPid(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-interface SpillFile {
-  path: string;
-  fd: number | null;
-  pending: string[];
-  length: number;
-}
-
 export class DetailSpill {
-  private readonly files = new Map<DetailTable, SpillFile>();
+  private readonly files = new Map<DetailTable, Appender>();
 
   /** The files go in `dir` (the output folder: the same disk as the tables, so they are moved, not copied). */
   constructor(dir: string, pid = process.pid) {
     try {
       for (const name of DETAIL_TABLE_NAMES) {
-        const path = join(dir, `${SPILL_PREFIX}${pid}-${name}`);
-        const file: SpillFile = { path, fd: openSync(path, "w"), pending: [], length: 0 };
+        const file = new Appender(join(dir, `${SPILL_PREFIX}${pid}-${name}`));
         this.files.set(name, file);
-        this.append(file, [...csvChunks(DETAIL_TABLES[name].columns, [])].join(""));
+        file.append([...csvChunks(DETAIL_TABLES[name].columns, [])].join(""));
       }
     } catch (e) {
       this.remove();
@@ -46,21 +37,7 @@ export class DetailSpill {
 
   /** One report's rows, in the run's order. */
   add(rows: DetailRows): void {
-    for (const [name, file] of this.files) this.append(file, rows[name]);
-  }
-
-  private append(file: SpillFile, text: string): void {
-    if (!text) return;
-    file.pending.push(text);
-    file.length += text.length;
-    if (file.length >= WRITE_BUFFER) this.flush(file);
-  }
-
-  private flush(file: SpillFile): void {
-    if (file.fd === null || file.pending.length === 0) return;
-    writeAll(file.fd, file.pending.join(""));
-    file.pending = [];
-    file.length = 0;
+    for (const [name, file] of this.files) file.append(rows[name]);
   }
 
   /** Every file written out and closed: table name → the file holding its header and the reports' rows.
@@ -68,12 +45,7 @@ export class DetailSpill {
   heads(): Record<DetailTable, string> {
     const out = {} as Record<DetailTable, string>;
     for (const [name, file] of this.files) {
-      this.flush(file);
-      if (file.fd !== null) {
-        fsyncSync(file.fd);
-        closeSync(file.fd);
-        file.fd = null;
-      }
+      file.finish();
       out[name] = file.path;
     }
     return out;
@@ -82,8 +54,7 @@ export class DetailSpill {
   /** Removes the files not moved away. */
   remove(): void {
     for (const file of this.files.values()) {
-      if (file.fd !== null) closeSync(file.fd);
-      file.fd = null;
+      file.close();
       rmSync(file.path, { force: true });
     }
   }
